@@ -1,0 +1,71 @@
+"""Readers: files and folders of articles → Article records (or the errors that stop one).
+
+Errors are yielded, not raised, so that one bad article is reported and the batch goes on.
+
+>>> from kg.errors import MissingPathError
+>>> [type(x).__name__ for x in read_paths(["/nonexistent/corpus"])]
+['MissingPathError']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.errors import InputError, MissingPathError, UnsupportedInputError
+from kg.model import Article
+from kg.sources import jsonl, text
+
+SUFFIXES = text.SUFFIXES + jsonl.SUFFIXES
+
+__all__ = ["SUFFIXES", "read_paths", "read_file", "walk"]
+
+
+def read_paths(
+    paths: list[str], default_date: dt.date | None = None
+) -> Iterator[Article | InputError]:
+    """Yield the articles of files and folders, in order, and an error for each bad input.
+
+    Folders are walked recursively in sorted order, reading ``.txt``, ``.md`` and ``.jsonl``
+    and ignoring other files; a file named explicitly with another extension is an
+    UnsupportedInputError.
+
+    Args:
+        paths: files or folders.
+        default_date: publication date for articles that carry none.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            yield MissingPathError("no such file or directory; check the path", source=str(raw))
+        elif path.is_dir():
+            for found in walk(path):
+                yield from read_file(found, default_date)
+        else:
+            yield from read_file(path, default_date)
+
+
+def walk(folder: Path) -> list[Path]:
+    """The readable files under ``folder``, recursively, sorted; hidden entries are skipped."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if not hidden and path.is_file() and path.suffix.lower() in SUFFIXES:
+            found.append(path)
+    return found
+
+
+def read_file(path: Path, default_date: dt.date | None = None) -> Iterator[Article | InputError]:
+    """Yield the article(s) of one file, chosen by its extension, or its error."""
+    suffix = path.suffix.lower()
+    if suffix in jsonl.SUFFIXES:
+        yield from jsonl.read_jsonl(path, default_date)
+    elif suffix in text.SUFFIXES:
+        yield text.read_text_article(path, default_date)
+    else:
+        yield UnsupportedInputError(
+            f"unsupported file type {suffix or '(no extension)'!r}; "
+            f"kg reads {', '.join(SUFFIXES)}",
+            source=str(path),
+        )
