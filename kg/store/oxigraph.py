@@ -1,0 +1,147 @@
+"""Embedded Oxigraph backend: a RocksDB directory, one writer process, any number of readers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Variable
+
+from kg.build import ArticleGraph
+from kg.errors import QueryParameterError, StoreError, StoreLockedError, StoreMissingError
+from kg.store.base import KgStore, QueryResult, Term, syntax_error
+from kg.vocab import KG, PREFIXES
+
+_ARTICLES = "SELECT DISTINCT ?a WHERE { GRAPH ?a { ?a a schema:NewsArticle } } ORDER BY ?a"
+
+
+class OxigraphStore(KgStore):
+    """A kg store in an embedded Oxigraph database at ``path``."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 prefixes: dict[str, str] | None = None) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self.prefixes = {**PREFIXES, **(prefixes or {})}
+        self._store: Store | None = _open(Path(path), read_only)
+
+    @property
+    def store(self) -> Store:
+        """The underlying ``pyoxigraph.Store`` (for renderers that need raw access)."""
+        if self._store is None:
+            raise StoreError("store is closed", source=self.path)
+        return self._store
+
+    def article_hash(self, article_iri: NamedNode) -> str | None:
+        """The ``kg:contentHash`` of the article, read from its own graph, or None."""
+        for quad in self.store.quads_for_pattern(article_iri, KG.contentHash, None, article_iri):
+            return quad.object.value
+        return None
+
+    def replace_article(self, graph: ArticleGraph) -> bool:
+        """Drop the article's graph and insert its quads and entity quads in one transaction."""
+        self._writable()
+        if self.article_hash(graph.iri) == graph.content_hash:
+            return False
+        blocks = defaultdict(list)
+        for quad in graph.quads:
+            blocks[graph.iri].append(quad)
+        for quad in graph.entity_quads:
+            blocks[quad.graph_name].append(quad)
+        body = "\n".join(_graph_block(name, quads) for name, quads in blocks.items())
+        # One SPARQL update is one transaction: readers see the old graph or the new one.
+        self._update(f"DROP SILENT GRAPH {graph.iri} ;\nINSERT DATA {{\n{body}\n}}")
+        return True
+
+    def delete_article(self, article_iri: NamedNode) -> bool:
+        """Drop the article's named graph; the shared entity descriptions stay."""
+        self._writable()
+        existed = self.store.contains_named_graph(article_iri)
+        self._update(f"DROP SILENT GRAPH {article_iri}")
+        return existed
+
+    def articles(self) -> list[NamedNode]:
+        """The IRIs of stored articles (graphs holding a ``schema:NewsArticle``), sorted."""
+        return [row["a"] for row in self.query(_ARTICLES)]
+
+    def triple_count(self) -> int:
+        """The number of stored quads over all graphs."""
+        return len(self.store)
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
+        """Run SPARQL over the union of all graphs; see :meth:`KgStore.query`."""
+        substitutions = {Variable(name.lstrip("?$")): term for name, term in (bindings or {}).items()}
+        try:
+            return self.store.query(
+                sparql,
+                prefixes=self.prefixes,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+            )
+        except SyntaxError as exc:
+            raise syntax_error(exc) from None
+        except RuntimeError as exc:
+            if "projection" in str(exc):
+                raise QueryParameterError(
+                    f"{exc}; a parameter must be a variable the query SELECTs "
+                    "(SPARQL substitution binds projected variables only)"
+                ) from None
+            raise StoreError(f"query failed: {exc}", source=self.path) from None
+        except OSError as exc:
+            raise StoreError(f"cannot read the store: {exc}", source=self.path) from None
+
+    def flush(self) -> None:
+        """Flush RocksDB buffers to disk (writers only)."""
+        if self._store is not None and not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        """Flush and drop the database handle, releasing the write lock."""
+        self.flush()
+        # RocksDB releases its lock when the last reference to the Store goes away.
+        self._store = None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("store was opened read-only; only `kg ingest` writes", source=self.path)
+
+    def _update(self, update: str) -> None:
+        try:
+            self.store.update(update)
+        except SyntaxError as exc:
+            # Our own serialisation failed to parse: a bug, but report it, don't crash.
+            raise StoreError(f"could not write: {syntax_error(exc, 'update').message}",
+                             source=self.path) from None
+        except OSError as exc:
+            raise StoreError(f"could not write: {exc}", source=self.path) from None
+
+
+def _graph_block(name: object, quads: list[Quad]) -> str:
+    """Quads as an INSERT DATA block, terms in N-Triples form (``str(term)`` escapes them)."""
+    triples = "\n".join(f"  {q.subject} {q.predicate} {q.object} ." for q in quads)
+    if isinstance(name, DefaultGraph):
+        return triples
+    return f" GRAPH {name} {{\n{triples}\n }}"
+
+
+def _open(path: Path, read_only: bool) -> Store:
+    """Open the RocksDB directory, turning OS errors into store errors that say what to do."""
+    is_store = (path / "CURRENT").is_file()
+    if read_only and not is_store:
+        raise StoreMissingError(f"no store at {path}; run `kg ingest` first", source=str(path))
+    if not read_only and path.is_dir() and any(path.iterdir()) and not is_store:
+        raise StoreError(
+            f"{path} exists and is not a kg store; choose an empty or new --store directory",
+            source=str(path),
+        )
+    try:
+        return Store.read_only(str(path)) if read_only else Store(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreLockedError(
+                f"store {path} is locked by another writer (is a `kg ingest` running?); "
+                "wait for it to finish — `kg query`, `kg stats` and `kg export` work meanwhile",
+                source=str(path),
+            ) from None
+        raise StoreError(f"cannot open store: {exc}", source=str(path)) from None
+
