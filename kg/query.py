@@ -162,15 +162,19 @@ def parse_value(raw: str) -> Term:
     return Literal(raw)
 
 
-def bindings(text: str, given: Mapping[str, str] | None = None) -> dict[str, Term]:
+def bindings(
+    text: str, given: Mapping[str, str] | None = None, *, source: str | None = None
+) -> dict[str, Term]:
     """The bindings for a query: the values given, else the header defaults.
 
     Args:
         text: the query text (its header declares the parameters).
         given: ``{name: raw value}`` as typed by the user (``--param name=value``).
+        source: the query's file or name, for error messages.
 
     Raises:
-        QueryParameterError: a name the header does not declare (when it declares any).
+        QueryParameterError: a name the header does not declare (when it declares any), or
+            an invalid IRI.
     """
     given = {k.lstrip("?$"): v for k, v in (given or {}).items()}
     declared = parse_header(text)[2]
@@ -179,11 +183,16 @@ def bindings(text: str, given: Mapping[str, str] | None = None) -> dict[str, Ter
     if declared and unknown:
         raise QueryParameterError(
             f"unknown parameter(s) {', '.join(unknown)}; this query takes: "
-            + ", ".join(sorted(names))
+            + ", ".join(sorted(names)),
+            source=source,
         )
     raw = {p.name: p.default for p in declared if p.default is not None}
     raw.update(given)
-    return {name: parse_value(value) for name, value in raw.items()}
+    try:
+        return {name: parse_value(value) for name, value in raw.items()}
+    except QueryParameterError as exc:
+        exc.source = exc.source or source
+        raise
 
 
 def run(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples
 
-from kg.build import ArticleGraph
 from kg.errors import QuerySyntaxError
+
+if TYPE_CHECKING:  # build may grow heavy imports; readers of the store must not pay them
+    from kg.build import ArticleGraph
 
 Term = Union[NamedNode, BlankNode, Literal]
 QueryResult = Union[QuerySolutions, QueryBoolean, QueryTriples]

