@@ -146,3 +146,13 @@ def test_query_does_not_import_spacy(store):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == ["true", "[]"]
+
+
+def test_export_writes_the_rendered_file(kg, tmp_path):
+    out = tmp_path / "graphe.graphml"
+    res = kg("export", "--format", "graphml", "--out", str(out))
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr == f"wrote {out} ({out.stat().st_size} bytes)\n"
+    assert out.read_bytes().startswith(b"<?xml") and b"Thorsten Heins" in out.read_bytes()
+    res = kg("export", "--format", "graphml", "--out", "-")
+    assert res.stdout_bytes == out.read_bytes()
