@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal
 
 from _plumbing import HEINS, MINT, PANNE, RESULTATS, RIM, article_graph, filled_store
 from kg.config import Settings
@@ -20,7 +20,7 @@ from kg.errors import (
     StoreMissingError,
 )
 from kg.store import BACKENDS, open_store
-from kg.vocab import KG, RDFS, content_hash
+from kg.vocab import KG, content_hash
 
 pytestmark = pytest.mark.parametrize("backend", sorted(BACKENDS))
 
