@@ -1,0 +1,299 @@
+"""The stylesheet and script of the offline HTML viewer (kept as strings so they ship inside the
+Python package without package-data configuration). Vanilla JS, no library, no network."""
+
+CSS = """
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, sans-serif; color: #222; }
+body { display: flex; }
+#kg-main { position: relative; flex: 1; min-width: 0; }
+#kg-canvas { display: block; width: 100%; height: 100%; cursor: grab; background: #fbfbfb; }
+#kg-canvas.dragging { cursor: grabbing; }
+#kg-bar { position: absolute; top: 8px; left: 8px; right: 8px; display: flex; gap: 12px;
+  align-items: center; flex-wrap: wrap; pointer-events: none; }
+#kg-bar > * { pointer-events: auto; }
+#kg-bar h1 { font-size: 15px; margin: 0; background: rgba(255,255,255,.85); padding: 2px 6px; }
+#kg-search { width: 220px; padding: 4px 6px; border: 1px solid #aaa; border-radius: 4px; }
+#kg-count { color: #666; }
+#kg-legend { display: flex; gap: 10px; background: rgba(255,255,255,.85); padding: 2px 6px; }
+#kg-legend span::before { content: ""; display: inline-block; width: 10px; height: 10px;
+  border-radius: 50%; margin-right: 4px; background: var(--c); vertical-align: -1px; }
+#kg-tip { position: absolute; display: none; pointer-events: none; max-width: 320px;
+  background: rgba(30,30,30,.92); color: #fff; padding: 6px 8px; border-radius: 4px; }
+#kg-tip b { display: block; }
+#kg-panel { width: 320px; overflow-y: auto; border-left: 1px solid #ddd; padding: 10px 12px; }
+#kg-panel h2 { font-size: 16px; margin: 0 0 4px; }
+#kg-panel h3 { font-size: 13px; margin: 12px 0 4px; color: #555; }
+#kg-panel ul { margin: 0; padding-left: 16px; }
+#kg-panel button { border: none; background: none; color: #1a5fb4; padding: 0; cursor: pointer;
+  font: inherit; text-align: left; }
+.kg-muted { color: #777; }
+"""
+
+SCRIPT = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var nodes = data.nodes, edges = data.edges, colours = data.colours;
+  var canvas = document.getElementById("kg-canvas"), ctx = canvas.getContext("2d");
+  var tip = document.getElementById("kg-tip"), panel = document.getElementById("kg-panel");
+  var search = document.getElementById("kg-search"), count = document.getElementById("kg-count");
+  var W = 0, H = 0, dpr = window.devicePixelRatio || 1;
+  var view = {x: 0, y: 0, k: 1};          // screen = world * k + (x, y)
+  var alpha = 1, userMoved = false, hover = null, selected = null, matches = {};
+  var press = null;                       // {node, x, y, moved} while a pointer is down
+  var adj = nodes.map(function () { return []; });
+  edges.forEach(function (e, i) { adj[e.source].push(i); adj[e.target].push(i); });
+
+  // Deterministic start (golden-angle spiral): the same data always lays out the same way.
+  nodes.forEach(function (n, i) {
+    var r = 12 * Math.sqrt(i + 1), a = i * 2.399963;
+    n.x = r * Math.cos(a); n.y = r * Math.sin(a); n.vx = 0; n.vy = 0;
+    n.r = 4 + 3 * Math.sqrt(n.mentions);
+  });
+
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function tick() {
+    var i, j, a, b, dx, dy, d2, d, f, n = nodes.length;
+    for (i = 0; i < n; i++) {             // repulsion between every pair
+      a = nodes[i];
+      for (j = i + 1; j < n; j++) {
+        b = nodes[j]; dx = b.x - a.x; dy = b.y - a.y; d2 = dx * dx + dy * dy + 0.01;
+        if (d2 > 360000) continue;        // beyond 600 px the push is negligible
+        f = 1200 * alpha / d2;
+        a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
+      }
+    }
+    edges.forEach(function (e) {          // springs: stated relations pull harder
+      a = nodes[e.source]; b = nodes[e.target];
+      dx = b.x - a.x; dy = b.y - a.y; d = Math.sqrt(dx * dx + dy * dy) || 1;
+      var rel = e.relations.length > 0;
+      var k = (rel ? 0.08 : 0.015 * Math.min(e.co, 6)) * alpha;
+      f = (d - (rel ? 70 : 120)) / d * k;
+      a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+    });
+    nodes.forEach(function (p) {          // gravity, damping, move
+      p.vx = (p.vx - p.x * 0.008 * alpha) * 0.6;
+      p.vy = (p.vy - p.y * 0.008 * alpha) * 0.6;
+      if (press && press.node === p) { p.vx = p.vy = 0; return; }
+      p.x += p.vx; p.y += p.vy;
+    });
+    alpha *= 0.985;
+  }
+
+  function fit() {
+    if (!nodes.length) return;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    nodes.forEach(function (n) {
+      x0 = Math.min(x0, n.x - n.r); y0 = Math.min(y0, n.y - n.r);
+      x1 = Math.max(x1, n.x + n.r); y1 = Math.max(y1, n.y + n.r);
+    });
+    var k = Math.min(W / (x1 - x0 + 120), H / (y1 - y0 + 120), 2);
+    view.k = k; view.x = W / 2 - k * (x0 + x1) / 2; view.y = H / 2 - k * (y0 + y1) / 2;
+  }
+
+  function linked(e) {
+    return (selected !== null && (e.source === selected || e.target === selected)) ||
+           (hover !== null && (e.source === hover || e.target === hover));
+  }
+
+  function draw() {
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, W, H);
+    ctx.save();
+    ctx.translate(view.x, view.y); ctx.scale(view.k, view.k);
+    edges.forEach(function (e) {
+      var a = nodes[e.source], b = nodes[e.target], on = linked(e);
+      ctx.strokeStyle = on ? "#111" : (e.relations.length ? "#666" : "#d0d0d0");
+      ctx.lineWidth = (e.relations.length ? 1.6 : 0.7) * (on ? 1.8 : 1) / view.k;
+      ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
+    });
+    var manyNodes = nodes.length > 60;
+    nodes.forEach(function (n, i) {
+      ctx.beginPath(); ctx.arc(n.x, n.y, n.r, 0, 2 * Math.PI);
+      ctx.fillStyle = colours[n.type] || "#999"; ctx.fill();
+      var ring = i === selected ? "#000" : (matches[i] ? "#d4a017" : "#fff");
+      ctx.lineWidth = (i === selected || matches[i] ? 3 : 1) / view.k;
+      ctx.strokeStyle = ring; ctx.stroke();
+      // on big graphs only the larger nodes get a label until one zooms in
+      if (!manyNodes || n.r * view.k > 9 || i === hover || i === selected || matches[i]) {
+        ctx.font = (11 / view.k) + "px system-ui, sans-serif";
+        ctx.textAlign = "center"; ctx.lineWidth = 3 / view.k; ctx.strokeStyle = "#fff";
+        ctx.strokeText(n.label, n.x, n.y - n.r - 3 / view.k);
+        ctx.fillStyle = "#222"; ctx.fillText(n.label, n.x, n.y - n.r - 3 / view.k);
+      }
+    });
+    ctx.restore();
+  }
+
+  function frame() {
+    if (alpha > 0.005) {                  // physics stops once the layout has settled
+      tick();
+      if (!userMoved) fit();
+      window.requestAnimationFrame(frame);
+    }
+    draw();
+  }
+
+  function resize() {
+    var box = canvas.getBoundingClientRect();
+    W = box.width; H = box.height;
+    canvas.width = W * dpr; canvas.height = H * dpr;
+    if (!userMoved) fit();
+    draw();
+  }
+
+  function toWorld(ev) {
+    var box = canvas.getBoundingClientRect();
+    return {x: (ev.clientX - box.left - view.x) / view.k,
+            y: (ev.clientY - box.top - view.y) / view.k};
+  }
+
+  function nodeAt(p) {
+    for (var i = nodes.length - 1; i >= 0; i--) {
+      var n = nodes[i], dx = n.x - p.x, dy = n.y - p.y, r = n.r + 3 / view.k;
+      if (dx * dx + dy * dy <= r * r) return i;
+    }
+    return null;
+  }
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function showTip(i, ev) {
+    if (i === null) { tip.style.display = "none"; return; }
+    var n = nodes[i], rel = 0, co = 0;
+    adj[i].forEach(function (k) { rel += edges[k].relations.length; co += edges[k].co ? 1 : 0; });
+    tip.textContent = "";
+    tip.appendChild(el("b", n.label));
+    tip.appendChild(el("div", n.type + " · " + n.mentions + " article(s)"));
+    if (n.aliases.length) tip.appendChild(el("div", "alias : " + n.aliases.join(", ")));
+    tip.appendChild(el("div", rel + " relation(s) · " + co + " entité(s) co-citée(s)"));
+    var box = canvas.getBoundingClientRect();
+    tip.style.left = (ev.clientX - box.left + 14) + "px";
+    tip.style.top = (ev.clientY - box.top + 14) + "px";
+    tip.style.display = "block";
+  }
+
+  function nodeButton(j) {
+    var b = el("button", nodes[j].label);
+    b.addEventListener("click", function () { select(j, true); });
+    return b;
+  }
+
+  function showPanel() {
+    panel.textContent = "";
+    if (selected === null) {
+      panel.appendChild(el("p", "Cliquez sur une entité pour voir ses relations.", "kg-muted"));
+      return;
+    }
+    var n = nodes[selected], rels = [], cos = [];
+    panel.appendChild(el("h2", n.label));
+    var about = n.type + " · cité dans " + n.mentions + " article(s)";
+    panel.appendChild(el("div", about, "kg-muted"));
+    if (n.aliases.length) panel.appendChild(el("div", "Alias : " + n.aliases.join(", ")));
+    adj[selected].forEach(function (k) {
+      var e = edges[k], other = e.source === selected ? e.target : e.source;
+      e.relations.forEach(function (r) { rels.push({r: r, other: other}); });
+      if (e.co) cos.push({n: e.co, other: other});
+    });
+    panel.appendChild(el("h3", "Relations (" + rels.length + ")"));
+    var ul = el("ul");
+    rels.forEach(function (x) {
+      var li = el("li"), out = x.r.s === selected;
+      li.appendChild(el("span", out ? x.r.p + " → " : "← " + x.r.p + " "));
+      li.appendChild(nodeButton(x.other));
+      li.appendChild(el("span", " (" + x.r.n + " preuve(s))", "kg-muted"));
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+    cos.sort(function (a, b) {
+      return b.n - a.n || nodes[a.other].label.localeCompare(nodes[b.other].label);
+    });
+    panel.appendChild(el("h3", "Co-citée avec (" + cos.length + ")"));
+    ul = el("ul");
+    cos.forEach(function (x) {
+      var li = el("li");
+      li.appendChild(nodeButton(x.other));
+      li.appendChild(el("span", " · " + x.n + " article(s)", "kg-muted"));
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+  }
+
+  function select(i, centre) {
+    selected = i;
+    if (i !== null && centre) {
+      view.x = W / 2 - nodes[i].x * view.k; view.y = H / 2 - nodes[i].y * view.k; userMoved = true;
+    }
+    showPanel(); draw();
+  }
+
+  canvas.addEventListener("pointerdown", function (ev) {
+    var p = toWorld(ev);
+    press = {node: null, x: ev.clientX, y: ev.clientY, moved: false, vx: view.x, vy: view.y};
+    var i = nodeAt(p);
+    if (i !== null) press.node = nodes[i];
+    press.index = i;
+    canvas.setPointerCapture(ev.pointerId);
+    canvas.classList.add("dragging");
+  });
+  canvas.addEventListener("pointermove", function (ev) {
+    if (!press) {
+      var i = nodeAt(toWorld(ev));
+      if (i !== hover) { hover = i; draw(); }
+      showTip(i, ev);
+      return;
+    }
+    var dx = ev.clientX - press.x, dy = ev.clientY - press.y;
+    if (Math.abs(dx) + Math.abs(dy) > 3) press.moved = true;
+    if (press.node) {
+      var p = toWorld(ev); press.node.x = p.x; press.node.y = p.y;
+    } else {
+      view.x = press.vx + dx; view.y = press.vy + dy;
+    }
+    userMoved = userMoved || press.moved;
+    tip.style.display = "none";
+    draw();
+  });
+  canvas.addEventListener("pointerup", function () {
+    if (press && !press.moved) select(press.index, false);
+    press = null;
+    canvas.classList.remove("dragging");
+  });
+  canvas.addEventListener("pointerleave", function () {
+    hover = null; tip.style.display = "none"; draw();
+  });
+  canvas.addEventListener("wheel", function (ev) {
+    ev.preventDefault();
+    var box = canvas.getBoundingClientRect(), mx = ev.clientX - box.left, my = ev.clientY - box.top;
+    var k = Math.max(0.05, Math.min(20, view.k * Math.exp(-ev.deltaY * 0.0015)));
+    view.x = mx - (mx - view.x) * k / view.k; view.y = my - (my - view.y) * k / view.k;
+    view.k = k; userMoved = true; draw();
+  }, {passive: false});
+
+  search.addEventListener("input", function () {
+    var q = fold(search.value.trim()), first = null, total = 0;
+    matches = {};
+    if (q) nodes.forEach(function (n, i) {
+      var hit = [n.label].concat(n.aliases).some(function (s) { return fold(s).indexOf(q) >= 0; });
+      if (hit) { matches[i] = true; total++; if (first === null) first = i; }
+    });
+    count.textContent = q ? total + " résultat(s)" : "";
+    search.dataset.first = first === null ? "" : String(first);
+    draw();
+  });
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && search.dataset.first) select(Number(search.dataset.first), true);
+  });
+
+  window.addEventListener("resize", resize);
+  resize(); showPanel(); frame();
+})();
+"""
