@@ -1,0 +1,238 @@
+"""Evaluation against gold annotations (``gold/FORMAT.md``).
+
+``evaluate(gold_dir, settings)`` builds a fresh temporary graph from the folder's ``.txt``
+files (publication dates from the ``.json``), reads each article's graph back through the
+public vocabulary, and scores it: entities (name + type), relations (subject, predicate,
+object; symmetric predicates in either direction), quotes (speaker + first words) and events
+(type + agent, and date when the gold gives one), micro-averaged. Names match when one of the
+gold entity's name/aliases equals one of the graph entity's labels, folded (case, accents,
+punctuation). Matching is one-to-one.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kg.config import Settings
+from kg.errors import EvalError
+from kg.nlp.resources import fold
+from kg.store import KgStore, open_store
+from kg.vocab import Minter
+
+CATEGORIES = ("entities", "relations", "quotes", "events")
+
+
+@dataclass
+class Score:
+    """Counts of one category (or one predicate/type) and the derived P/R/F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class EvalReport:
+    """Scores per category, per predicate / type, and the misses (with their article)."""
+
+    articles: int = 0
+    scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
+    detail: dict[str, dict[str, Score]] = field(
+        default_factory=lambda: {c: defaultdict(Score) for c in CATEGORIES}
+    )
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # article, cat, kind, what
+    failed: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """``{"entities": {"p", "r", "f1", …}, "relations": …, "quotes": …, "events": …}``."""
+        out = {c: self.scores[c].as_dict() for c in CATEGORIES}
+        out["by_kind"] = {c: {k: s.as_dict() for k, s in sorted(self.detail[c].items())} for c in CATEGORIES}
+        out["articles"] = self.articles
+        return out
+
+    def format_text(self, misses: bool = True) -> str:
+        """A readable table of scores, the per-kind breakdown, then the misses."""
+        lines = [f"{self.articles} articles", f"{'category':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
+        for c in CATEGORIES:
+            s = self.scores[c]
+            lines.append(f"{c:<14}{s.p:>7.3f}{s.r:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        for c in CATEGORIES:
+            lines.append(f"\n{c} by kind")
+            for k, s in sorted(self.detail[c].items()):
+                lines.append(f"  {k:<14}{s.p:>7.3f}{s.r:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        if misses and self.misses:
+            lines.append("\nmisses (FN = in gold, not in graph; FP = in graph, not in gold)")
+            lines += [f"  {a}  {c:<9} {k}  {w}" for a, c, k, w in self.misses]
+        lines += [f"failed: {f}" for f in self.failed]
+        return "\n".join(lines)
+
+
+def gold_pairs(gold_dir: Path) -> list[tuple[Path, dict]]:
+    """The (text path, gold json) pairs of a folder."""
+    if not gold_dir.is_dir():
+        raise EvalError("not a folder of gold pairs", source=str(gold_dir))
+    pairs = []
+    for txt in sorted(gold_dir.glob("*.txt")):
+        js = txt.with_suffix(".json")
+        if js.is_file():
+            try:
+                pairs.append((txt, json.loads(js.read_text("utf-8"))))
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise EvalError(f"invalid gold JSON: {exc}", source=str(js)) from None
+    if not pairs:
+        raise EvalError("no NAME.txt + NAME.json pairs found", source=str(gold_dir))
+    return pairs
+
+
+def evaluate(gold_dir: str | Path, settings: Settings) -> EvalReport:
+    """Build a temporary graph from the gold folder's texts and score it against the gold."""
+    from kg.ingest import ingest
+
+    pairs = gold_pairs(Path(gold_dir))
+    report = EvalReport()
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
+        local = replace(settings, store=str(Path(tmp) / "store"))
+        with open_store(local) as store:
+            result = ingest([str(p) for p, _ in pairs], local, store=store)
+            report.failed = [str(e) for e in result.failed]
+            minter = Minter(local.base_iri)
+            for path, gold in pairs:
+                graph = read_article(store, minter.article(path.stem).value)
+                score_article(path.stem, gold, graph, report)
+                report.articles += 1
+    return report
+
+
+_ENTITIES = """SELECT ?a ?e ?type ?label ?alt WHERE {
+  GRAPH ?a { ?a schema:mentions ?e }
+  ?e a ?type ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt }
+  VALUES ?type { schema:Person schema:Organization schema:Place schema:Product } }"""
+_RELATIONS = """SELECT DISTINCT ?a ?s ?p ?o WHERE { GRAPH ?a {
+  ?ev a kg:Evidence ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o } }"""
+_QUOTES = """SELECT ?a ?q ?sp ?text ?by WHERE { GRAPH ?a {
+  ?q a kg:Quote ; kg:speaker ?sp ; kg:text ?text . OPTIONAL { ?q kg:reportedBy ?by } } }"""
+_EVENTS = """SELECT ?a ?ev ?type ?agent ?date WHERE { GRAPH ?a {
+  ?ev a kg:Event, ?type ; kg:agent ?agent . OPTIONAL { ?ev kg:date ?date }
+  FILTER(?type != kg:Event) } }"""
+
+
+def _local(iri) -> str:
+    return iri.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def read_article(store: KgStore, article_iri: str) -> dict:
+    """An article's entities, relations, quotes and events, read back through the vocabulary."""
+    from pyoxigraph import NamedNode
+
+    b = {"a": NamedNode(article_iri)}
+    ents: dict[str, dict] = {}
+    for row in store.query(_ENTITIES, b):
+        e = ents.setdefault(row["e"].value, {"type": _local(row["type"]), "label": row["label"].value, "names": set()})
+        e["names"].add(fold(row["label"].value))
+        if row["alt"] is not None:
+            e["names"].add(fold(row["alt"].value))
+    names = lambda iri: ents.get(iri.value, {}).get("names") or {fold(_local(iri).replace("-", " "))}  # noqa: E731
+    label = lambda iri: ents.get(iri.value, {}).get("label", _local(iri))  # noqa: E731
+    rels = [(names(r["s"]), _local(r["p"]), names(r["o"]), f"{label(r['s'])} {_local(r['p'])} {label(r['o'])}")
+            for r in store.query(_RELATIONS, b)]
+    quotes = [(names(r["sp"]), fold(r["text"].value), f"{label(r['sp'])}: {r['text'].value[:50]}")
+              for r in store.query(_QUOTES, b)]
+    events = [(_local(r["type"]), names(r["agent"]), r["date"].value if r["date"] else None,
+               f"{_local(r['type'])} {label(r['agent'])} {r['date'].value if r['date'] else '-'}")
+              for r in store.query(_EVENTS, b)]
+    return {"entities": list(ents.values()), "relations": rels, "quotes": quotes, "events": events}
+
+
+def _gold_names(gold: dict) -> dict[str, set[str]]:
+    """Gold name or alias (folded) → every folded name of that entity (union over homonyms)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in gold.get("entities", []):
+        forms = {fold(e["name"]), *(fold(a) for a in e.get("aliases", []) or [])}
+        for f in forms:
+            out[f] |= forms
+    return out
+
+
+def _match(gold_items, pred_items, same) -> tuple[list[int], list[int]]:
+    """Greedy one-to-one matching: indices of unmatched gold and unmatched predictions."""
+    free = list(range(len(pred_items)))
+    missed = []
+    for gi, g in enumerate(gold_items):
+        hit = next((pi for pi in free if same(g, pred_items[pi])), None)
+        if hit is None:
+            missed.append(gi)
+        else:
+            free.remove(hit)
+    return missed, free
+
+
+def _tally(report, art, cat, kinds_g, kinds_p, missed, extra, gdesc, pdesc) -> None:
+    s = report.scores[cat]
+    tp = len(kinds_g) - len(missed)
+    s.tp += tp
+    s.fn += len(missed)
+    s.fp += len(extra)
+    for i, k in enumerate(kinds_g):
+        d = report.detail[cat][k]
+        if i in missed:
+            d.fn += 1
+            report.misses.append((art, cat, "FN", gdesc[i]))
+        else:
+            d.tp += 1
+    for i in extra:
+        report.detail[cat][kinds_p[i]].fp += 1
+        report.misses.append((art, cat, "FP", pdesc[i]))
+
+
+def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None:
+    """Add one article's matches and misses to the report."""
+    gn = _gold_names(gold)
+    names = lambda n: gn.get(fold(n), {fold(n)})  # noqa: E731
+    ge = [(e["type"], {fold(e["name"]), *(fold(a) for a in e.get("aliases", []) or [])}) for e in gold.get("entities", [])]
+    pe = [(e["type"], e["names"]) for e in graph["entities"]]
+    m, x = _match(ge, pe, lambda g, p: g[0] == p[0] and g[1] & p[1])
+    _tally(report, art, "entities", [t for t, _ in ge], [t for t, _ in pe], m, x,
+           [f"{e['type']} {e['name']}" for e in gold.get("entities", [])],
+           [f"{e['type']} {e['label']}" for e in graph["entities"]])
+    gr = [(names(r["subject"]), r["predicate"], names(r["object"])) for r in gold.get("relations", [])]
+    sym = {"partnerOf", "competitorOf"}
+
+    def same_rel(g, p):
+        if g[1] != p[1]:
+            return False
+        return bool(g[0] & p[0] and g[2] & p[2]) or (g[1] in sym and bool(g[0] & p[2] and g[2] & p[0]))
+
+    m, x = _match(gr, graph["relations"], same_rel)
+    _tally(report, art, "relations", [g[1] for g in gr], [p[1] for p in graph["relations"]], m, x,
+           [f"{r['subject']} {r['predicate']} {r['object']}" for r in gold.get("relations", [])],
+           [p[3] for p in graph["relations"]])
+    gq = [(names(q["speaker"]), fold(q["starts_with"])) for q in gold.get("quotes", [])]
+    m, x = _match(gq, graph["quotes"], lambda g, p: bool(g[0] & p[0]) and p[1].startswith(g[1]))
+    _tally(report, art, "quotes", ["quote"] * len(gq), ["quote"] * len(graph["quotes"]), m, x,
+           [f"{q['speaker']}: {q['starts_with']}" for q in gold.get("quotes", [])],
+           [p[2] for p in graph["quotes"]])
+    gv = [(e["type"], names(e["agent"]), e.get("date")) for e in gold.get("events", [])]
+    m, x = _match(gv, graph["events"], lambda g, p: g[0] == p[0] and bool(g[1] & p[1]) and (g[2] is None or g[2] == p[2]))
+    _tally(report, art, "events", [g[0] for g in gv], [p[0] for p in graph["events"]], m, x,
+           [f"{e['type']} {e['agent']} {e.get('date') or '-'}" for e in gold.get("events", [])],
+           [p[3] for p in graph["events"]])

@@ -1,0 +1,131 @@
+"""What every extractor needs from an annotated Doc: token → entity, sentences, modality."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.model import Entity
+from kg.nlp.resources import lexicon
+
+
+@dataclass
+class DocView:
+    """Read-only helpers over an annotated Doc (extractors never mutate annotations)."""
+
+    doc: Doc
+
+    @cached_property
+    def entities(self) -> dict[str, Entity]:
+        return self.doc._.kg_entities or {}
+
+    @cached_property
+    def token_ent(self) -> list[str | None]:
+        """The entity key each token belongs to (names win over descriptions and pronouns)."""
+        out: list[str | None] = [None] * len(self.doc)
+        order = {"name": 0, "apposition": 1, "description": 2, "demonym": 3, "generic": 4, "pronoun": 5}
+        for m in sorted(self.doc._.kg_mentions or [], key=lambda m: -order.get(m.kind, 9)):
+            for i in range(m.start, m.end):
+                out[i] = m.key
+        return out
+
+    def key(self, tok: Token) -> str | None:
+        return self.token_ent[tok.i]
+
+    def type(self, key: str | None) -> str | None:
+        e = self.entities.get(key) if key else None
+        return e.type if e else None
+
+    def ent_of(self, tok: Token, *types: str) -> str | None:
+        """The entity of ``tok`` if it is one of ``types``."""
+        key = self.token_ent[tok.i]
+        if key and (not types or self.type(key) in types):
+            return key
+        return None
+
+    def conjuncts(self, tok: Token, *types: str) -> list[str]:
+        """Entities of ``tok`` and of the tokens coordinated with it ("iPhone et terminaux Android")."""
+        out = []
+        for t in (tok, *tok.conjuncts):
+            key = self.ent_of(t, *types) or self._inner(t, *types)
+            if key and key not in out:
+                out.append(key)
+        return out
+
+    def _inner(self, tok: Token, *types: str) -> str | None:
+        """An entity directly inside a common-noun phrase ("terminaux Android", "la tablette PlayBook")."""
+        for child in tok.children:
+            if child.dep_ in ("appos", "flat:name", "nmod", "amod", "compound", "fixed") and child.i > tok.i:
+                has_case = any(c.dep_ == "case" for c in child.children)
+                if not has_case:
+                    key = self.ent_of(child, *types)
+                    if key:
+                        return key
+        return None
+
+    @cached_property
+    def _salient(self) -> str | None:
+        counts = Counter(
+            m.key for m in self.doc._.kg_mentions or [] if self.type(m.key) == "Organization"
+        )
+        return counts.most_common(1)[0][0] if counts else None
+
+    def salient_org(self) -> str | None:
+        """The organisation the article mentions most (its main subject)."""
+        return self._salient
+
+    def sentence(self, tok: Token) -> Span:
+        return tok.sent
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def is_negated(tok: Token) -> bool:
+    """``ne … pas/jamais/plus/rien…`` on the verb or its auxiliaries.
+
+    A bare ``ne`` is not a negation: "ne cesse de" (keeps on), "ne … que" (only).
+    """
+    neg = set(lexicon()["negation_words"]) - {"ne", "n'", "n’"}
+    for t in (tok, *[c for c in tok.children if c.dep_.startswith("aux")]):
+        for child in t.children:
+            if child.lower_ in neg and child.dep_ in ("advmod", "det", "nsubj", "obj", "cc"):
+                return True
+    return False
+
+
+def is_hypothetical(tok: Token) -> bool:
+    """Conditional or future mood, a question, or a modal/intent verb governing ``tok``."""
+    weak = set(lexicon()["weak_verbs_block"])
+    sent = tok.sent
+    if sent.text.rstrip().endswith("?"):
+        return True
+    chain = [tok]
+    head = tok
+    while head.dep_ in ("xcomp", "ccomp", "acl", "advcl", "obj") and head.head is not head:
+        head = head.head
+        chain.append(head)
+        if len(chain) > 4:
+            break
+    for t in chain:
+        moods = t.morph.get("Mood")
+        tenses = t.morph.get("Tense")
+        aux = [c for c in t.children if c.dep_.startswith("aux")]
+        if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux):
+            return True
+        if "Fut" in tenses or any("Fut" in a.morph.get("Tense") for a in aux):
+            return True
+        if t is not tok and _lemma(t) in weak:
+            return True
+        if any(_lemma(a) == "pouvoir" for a in aux):
+            return True
+    return False
+
+
+def blocked(tok: Token) -> bool:
+    """True when a trigger must not yield a fact: negated or hypothetical."""
+    return is_negated(tok) or is_hypothetical(tok)

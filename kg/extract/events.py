@@ -1,0 +1,127 @@
+"""Events (outages, layoffs, acquisitions, launches, funding, lawsuits, results).
+
+A trigger word of ``lexicon.json`` opens an event when its sentence also holds what the type
+needs (an amount for Funding, a figure for Results, a product for ProductLaunch…). The agent is
+the subject or the "de X" of the trigger, else the article's most salient organisation; the
+date is the nearest date expression of the sentence; the place its first Place; the quantity
+its first figure with a unit. Negated, conditional and future statements open no event.
+"""
+
+from __future__ import annotations
+
+import re
+from spacy.tokens import Span, Token
+
+from kg.extract.context import DocView, blocked
+from kg.model import Event
+from kg.nlp.resources import fold, lexicon
+
+_NUM = r"\d[\d\s  .,]*\d|\d"
+_QTY = re.compile(
+    rf"(?:{_NUM})\s*(?:milliards?|millions?|mds?|m)?\s*(?:d['’]\s*|de\s+)?"
+    r"(?:euros?|dollars?|€|\$|livres|francs|yens?|%|postes|emplois|salariés|personnes|"
+    r"employés|utilisateurs|clients|abonnés|unités|exemplaires|smartphones|terminaux)",
+    re.I,
+)
+_MONEY = re.compile(r"euros?|dollars?|€|\$|milliards?|millions?", re.I)
+_FIGURE = re.compile(r"\d")
+
+
+def _triggers() -> dict[str, dict[str, str]]:
+    """Folded trigger phrase → event type (longest phrases tried first)."""
+    out: dict[str, str] = {}
+    for typ, words in lexicon()["events"].items():
+        for w in words:
+            out.setdefault(fold(w), typ)
+    return out
+
+
+def _find_triggers(sent: Span) -> list[tuple[Token, str]]:
+    table = _triggers()
+    found = []
+    for tok in sent:
+        for n in (3, 2, 1):
+            if tok.i + n > sent.end:
+                continue
+            phrase = sent.doc[tok.i:tok.i + n]
+            typ = table.get(fold(phrase.text)) or (table.get(fold(tok.lemma_)) if n == 1 else None)
+            if typ:
+                found.append((tok, typ))
+                break
+    return found
+
+
+def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token) -> bool:
+    text = sent.text
+    kinds = {view.type(view.key(t)) for t in sent if view.key(t)}
+    if typ == "Funding":
+        return bool(_MONEY.search(text)) or "bourse" in text.lower()
+    if typ == "Results":
+        return bool(_FIGURE.search(text)) and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
+    if typ == "ProductLaunch":
+        return "Product" in kinds and tok.pos_ in ("VERB", "NOUN")
+    if typ == "Acquisition":
+        orgs = {view.key(t) for t in sent if view.type(view.key(t)) in ("Organization", "Product")}
+        return len(orgs) >= 2 or (len(orgs) >= 1 and _MONEY.search(text) is not None)
+    if typ == "Layoff":
+        return bool(_FIGURE.search(text)) or "plan" in text.lower()
+    if typ == "Lawsuit":
+        return "Organization" in kinds
+    return True
+
+
+def _agent(view: DocView, tok: Token, typ: str, salient: str | None) -> str | None:
+    orgs = ("Organization",)
+    for c in tok.children:
+        if c.dep_ == "nsubj" and view.ent_of(c, *orgs):
+            return view.ent_of(c, *orgs)
+    if typ == "Acquisition":
+        for c in tok.children:
+            if c.dep_ == "nmod" and any(x.lower_ == "par" for x in c.children) and view.ent_of(c, *orgs):
+                return view.ent_of(c, *orgs)
+    head = tok
+    for _ in range(4):
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and view.ent_of(c, *orgs) and not (typ == "Lawsuit" and c.dep_ == "nsubj" and head.lemma_ in ("infliger", "condamner", "sanctionner")):
+                return view.ent_of(c, *orgs)
+        for c in head.children:
+            if c.dep_ in ("nmod", "obl", "obl:arg") and view.ent_of(c, *orgs):
+                return view.ent_of(c, *orgs)
+        if head.head is head:
+            break
+        head = head.head
+    return salient
+
+
+def _date(view: DocView, sent: Span, tok: Token) -> str | None:
+    dates = [(abs(s - tok.idx), v) for s, e, v in view.doc._.kg_dates or [] if sent.start_char <= s < sent.end_char]
+    return min(dates)[1] if dates else None
+
+
+def _place(view: DocView, sent: Span) -> str | None:
+    for m in view.doc._.kg_mentions or []:
+        if m.kind == "name" and sent.start <= m.start < sent.end and view.type(m.key) == "Place":
+            return m.key
+    return None
+
+
+def extract_events(view: DocView) -> list[Event]:
+    """Events of the doc, one per (type, agent, date); undated twins of dated ones dropped."""
+    salient = view.salient_org()
+    found: dict[tuple, Event] = {}
+    for sent in view.doc.sents:
+        seen_types = set()
+        for tok, typ in _find_triggers(sent):
+            if typ in seen_types or blocked(tok) or not _requirements_met(view, sent, typ, tok):
+                continue
+            agent = _agent(view, tok, typ, salient)
+            if agent is None:
+                continue
+            seen_types.add(typ)
+            qty = _QTY.search(sent.text)
+            ev = Event(typ, agent, sent.text.strip(), sent.start_char, sent.end_char,
+                       _date(view, sent, tok), _place(view, sent),
+                       qty.group(0).strip() if qty else None, f"event-{typ.lower()}", 0.6)
+            found.setdefault((typ, agent, ev.date), ev)
+    dated = {(t, a) for (t, a, d) in found if d}
+    return [e for (t, a, d), e in found.items() if d or (t, a) not in dated]

@@ -1,0 +1,131 @@
+"""Direct quotations in « » and “ ” with their speaker and the outlet they were given to.
+
+The speaker is looked for after the quotation first ("», a déclaré X", "», déclare à Reuters
+l'analyste d'IDC X", "», a énoncé l'entreprise"), then before it ("X a déclaré : « … »",
+"selon X", "pour X"), then, for a quotation that stands alone, the speaker of the previous one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView
+from kg.model import Quote
+from kg.nlp.resources import lexicon
+
+_QUOTE = re.compile(r"«\s*(.+?)\s*»|“\s*(.+?)\s*”", re.S)
+_SPEAKERS = ("Person", "Organization")
+_ORG_NOUNS = {"entreprise", "société", "groupe", "constructeur", "firme", "opérateur", "éditeur",
+              "fabricant", "équipementier", "start-up", "compagnie"}
+_PERSON_NOUNS = {"dirigeant", "dirigeante", "patron", "patronne", "pdg", "analyste", "ministre",
+                 "président", "présidente", "porte-parole", "fondateur", "fondatrice",
+                 "directeur", "directrice", "responsable", "expert", "experte", "secrétaire"}
+
+
+def _speech_verb(tok: Token) -> bool:
+    verbs = set(lexicon()["speech_verbs"])
+    return tok.lemma_.lower() in verbs or tok.lower_ in verbs
+
+
+def _entity_in(view: DocView, toks: list[Token], types: tuple[str, ...] = _SPEAKERS) -> str | None:
+    for t in toks:
+        key = view.ent_of(t, *types)
+        if key:
+            return key
+    return None
+
+
+def _last_person(view: DocView, before: int) -> str | None:
+    for i in range(before - 1, -1, -1):
+        key = view.ent_of(view.doc[i], "Person")
+        if key:
+            return key
+    return None
+
+
+def _after(view: DocView, start: int, end_tok: int) -> tuple[str | None, str | None]:
+    """Speaker and outlet in the tokens right after the quotation, up to the sentence end."""
+    doc = view.doc
+    toks = []
+    for t in doc[start:end_tok]:
+        if t.text in ("«", "“", "\n") or "\n" in t.text:
+            break
+        toks.append(t)
+    if not toks or not any(_speech_verb(t) for t in toks[:4]):
+        return None, None
+    outlet = None
+    speaker_toks = []
+    skip_next = False
+    for i, t in enumerate(toks):
+        if t.lower_ in ("à", "au", "aux") and i + 1 < len(toks):
+            nxt = view.ent_of(toks[i + 1], "Organization")
+            if nxt and outlet is None:
+                outlet = nxt
+                skip_next = True
+                continue
+        if skip_next and view.key(t) == outlet:
+            continue
+        skip_next = False
+        speaker_toks.append(t)
+    speaker = _entity_in(view, speaker_toks, ("Person",)) or _entity_in(view, speaker_toks)
+    if speaker is None:
+        for t in speaker_toks[:6]:
+            if t.lower_ in _PERSON_NOUNS:
+                speaker = _last_person(view, toks[0].i)
+                break
+            if t.lemma_.lower() in _ORG_NOUNS and t.pos_ == "NOUN":
+                speaker = view.salient_org()
+                break
+    return speaker, outlet
+
+
+def _before(view: DocView, quote_start: int) -> str | None:
+    """Speaker in the same sentence before the quotation: subject of a speech verb, "selon X"."""
+    doc = view.doc
+    sent = doc[quote_start].sent
+    toks = [t for t in doc[sent.start:quote_start]]
+    for t in reversed(toks):
+        if _speech_verb(t):
+            for c in t.children:
+                if c.dep_.startswith("nsubj"):
+                    key = view.ent_of(c, *_SPEAKERS)
+                    if key:
+                        return key
+    for i, t in enumerate(toks):
+        if t.lower_ in ("selon", "pour", "d'après", "d’après") and i + 1 < len(toks):
+            key = _entity_in(view, toks[i + 1:i + 6])
+            if key:
+                return key
+    if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
+        return _entity_in(view, list(reversed(toks)))
+    return None
+
+
+def extract_quotes(view: DocView) -> list[Quote]:
+    """Every quotation of at least four words with a speaker we can name."""
+    doc = view.doc
+    out: list[Quote] = []
+    previous: str | None = None
+    for m in _QUOTE.finditer(doc.text):
+        group = 1 if m.group(1) is not None else 2
+        text, qs, qe = m.group(group), m.start(group), m.end(group)
+        if len(text.split()) < 4:
+            continue
+        open_tok = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        close_tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if open_tok is None or close_tok is None:
+            continue
+        sent_end = close_tok[0].sent.end
+        speaker, outlet = _after(view, close_tok[0].i + 1, max(sent_end, close_tok[0].i + 1) + 25)
+        rule = "quote-after"
+        if speaker is None:
+            speaker, rule = _before(view, open_tok[0].i), "quote-before"
+        if speaker is None and previous is not None:
+            speaker, rule = previous, "quote-previous-speaker"
+        if speaker is None:
+            continue
+        previous = speaker
+        out.append(Quote(speaker, text, qs, qe, outlet, rule, 0.8 if rule != "quote-previous-speaker" else 0.5))
+    return out

@@ -1,0 +1,312 @@
+"""Relations from French dependency patterns (Universal Dependencies labels).
+
+Families: role appositions (worksFor, leads, foundedBy), verbs in active and passive voice
+(acquired, madeBy, foundedBy, runsOn, competitorOf, partnerOf), nominalisations ("le rachat de
+Y par X"), genitives ("Android de Google"), coordination, possessives, and the facts that
+descriptions state (basedIn from "le constructeur canadien"). Negated, conditional, future and
+questioned statements yield nothing (see :func:`kg.extract.context.blocked`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView, blocked
+from kg.model import Relation
+from kg.nlp.resources import fold, gazetteer, lexicon
+
+ORG, PER, PROD, PLACE = "Organization", "Person", "Product", "Place"
+Cand = tuple[str, str, str, Token, str, float]  # subject, predicate, object, token, rule, conf
+
+
+def _lex() -> dict:
+    return lexicon()["relation_verbs"]
+
+
+def _has_case(tok: Token, *words: str) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in words for c in tok.children)
+
+
+def _subtree_ent(view: DocView, tok: Token, types: tuple[str, ...], depth: int = 3) -> str | None:
+    """The first entity of ``types`` down the nmod chain of ``tok`` ("PDG du conseil de Nokia")."""
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in ("nmod", "obl", "obl:arg", "appos", "flat:name") and c.i > tok.i:
+                    key = view.ent_of(c, *types)
+                    if key:
+                        return key
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _clause_subject(view: DocView, tok: Token, types: tuple[str, ...]) -> list[str]:
+    """Entities in subject position of the clause governing ``tok`` (following xcomp chains)."""
+    head = tok
+    for _ in range(6):
+        subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+        for s in subs:
+            keys = view.conjuncts(s, *types)
+            if keys:
+                return keys
+        if head.dep_ in ("ROOT",) or head.head is head:
+            break
+        head = head.head
+    return []
+
+
+def _role_phrase(tok: Token) -> tuple[str, str] | None:
+    """(category, phrase) when a role noun starts at ``tok`` ("directeur général" → leads)."""
+    roles = lexicon()["person_role_nouns"]
+    doc = tok.doc
+    best = None
+    for n in (4, 3, 2, 1):
+        phrase = fold(doc[tok.i:tok.i + n].text)
+        for cat in ("leads", "founder", "worksFor"):
+            if phrase in {fold(r) for r in roles[cat]}:
+                best = best or (cat, phrase)
+    return best
+
+
+def role_relations(view: DocView) -> Iterator[Cand]:
+    """"X, le PDG de Y", "l'analyste d'IDC X", "X est président de Y", "fondateur de Y"."""
+    doc = view.doc
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or view.key(tok):
+            continue
+        role = _role_phrase(tok)
+        if not role:
+            continue
+        if any(c.lower_ in ("ancien", "ancienne", "ex", "futur", "future", "ex-") for c in tok.children) or doc[tok.i - 1].lower_ in ("ex-", "ancien", "ancienne", "futur"):
+            continue
+        org = _subtree_ent(view, tok, (ORG,))
+        person = _role_person(view, tok)
+        if not org or not person:
+            continue
+        cat = role[0]
+        if cat == "founder":
+            yield org, "foundedBy", person, tok, "role-founder", 0.85
+        else:
+            yield person, cat, org, tok, f"role-{cat}", 0.85
+
+
+def _role_person(view: DocView, tok: Token) -> str | None:
+    """The person a role noun describes: its head, an apposition, a neighbour, or a subject."""
+    doc = view.doc
+    if tok.dep_ in ("appos", "nmod", "conj") and view.ent_of(tok.head, PER):
+        return view.ent_of(tok.head, PER)
+    for t in tok.subtree:
+        if t.i > tok.i and view.ent_of(t, PER) and not any(a.pos_ == "VERB" for a in doc[tok.i:t.i]):
+            return view.ent_of(t, PER)
+    j = tok.i - 1
+    while j >= 0 and doc[j].lower_ in ("le", "la", "l'", "l’", ",", "son", "sa", "notre", "actuel", "actuelle", "nouveau", "nouvelle"):
+        j -= 1
+    if j >= 0 and doc[j + 1].text == "," and view.ent_of(doc[j], PER):
+        return view.ent_of(doc[j], PER)
+    if tok.dep_ == "ROOT" or any(c.dep_ == "cop" for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "nsubj" and view.ent_of(c, PER):
+                return view.ent_of(c, PER)
+    return None
+
+
+def verb_relations(view: DocView) -> Iterator[Cand]:
+    """Active and passive verbs: racheter, lancer, fonder, fonctionner sous, affronter, s'allier…"""
+    lex = _lex()
+    for tok in view.doc:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        passive = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+        objs = [c for c in tok.children if c.dep_ == "obj"]
+        agents = [c for c in tok.children if c.dep_ == "obl:agent"]
+        reflexive = any(c.lower_ in ("s'", "s’", "se") for c in tok.children)
+        if lemma == "offrir" and not reflexive:
+            continue
+        if lemma in lex["acquired"] or (lemma == "mettre" and any(o.lower_ == "main" for o in objs)):
+            targets = objs if lemma != "mettre" else [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sur")]
+            yield from _pairs(view, tok, subj, targets, "acquired", (ORG,), (ORG, PROD), "verb-acquired")
+            yield from _pairs(view, tok, agents, passive, "acquired", (ORG,), (ORG, PROD), "passive-acquired")
+        if lemma in lex["madeBy"]:
+            yield from _pairs(view, tok, objs, subj, "madeBy", (PROD,), (ORG,), "verb-madeBy")
+        if lemma in lex["founded_verbs"]:
+            yield from _pairs(view, tok, passive, agents, "foundedBy", (ORG,), (PER,), "passive-foundedBy")
+            yield from _pairs(view, tok, objs, subj, "foundedBy", (ORG,), (PER,), "verb-foundedBy")
+        if lemma in lex["runs_on_verbs"]:
+            sous = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sous")]
+            yield from _pairs(view, tok, sous, subj, "runsOn", (PROD,), (PROD,), "verb-runsOn-sous")
+        if lemma in ("unifier", "équiper", "animer", "propulser"):
+            yield from _pairs(view, tok, subj or [tok.head], objs, "runsOn", (PROD,), (PROD,), "verb-runsOn")
+        if lemma in lex["competitor_verbs"] and not blocked(tok):
+            rivals = _rivals(view, [t for o in objs for t in o.subtree])
+            for s in subj and [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD)):
+                for o in rivals:
+                    if o != s:
+                        yield s, "competitorOf", o, tok, "verb-competitor", 0.7
+        if lemma in lex["partner_verbs"]:
+            obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
+            yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
+
+
+def _rivals(view: DocView, toks: list[Token]) -> list[str]:
+    """Entities named in a phrase; a maker right before its product ("Microsoft Windows Phone")
+    stands for the product only."""
+    keys: list[str] = []
+    for t in sorted(toks, key=lambda t: t.i):
+        key = view.ent_of(t, ORG, PROD)
+        if key and key not in keys:
+            keys.append(key)
+    out = []
+    for i, key in enumerate(keys):
+        nxt = keys[i + 1] if i + 1 < len(keys) else None
+        if view.type(key) == ORG and nxt and view.type(nxt) == PROD:
+            continue
+        out.append(key)
+    return out
+
+
+def _pairs(view, trigger, subjects, objects, predicate, stypes, otypes, rule) -> Iterator[Cand]:
+    """Every (subject entity, object entity) across the coordinated arguments, unless blocked."""
+    if not subjects or not objects or blocked(trigger):
+        return
+    skeys = [k for s in subjects for k in view.conjuncts(s, *stypes)]
+    okeys = [k for o in objects for k in view.conjuncts(o, *otypes)]
+    for s in dict.fromkeys(skeys):
+        for o in dict.fromkeys(okeys):
+            if s != o:
+                yield s, predicate, o, trigger, rule, 0.75
+
+
+def noun_relations(view: DocView) -> Iterator[Cand]:
+    """Nominal triggers: "le rachat de Y par X", "concurrents", "partenariat avec", "filiale de"."""
+    lex = _lex()
+    for tok in view.doc:
+        if tok.pos_ != "NOUN":
+            continue
+        lemma = tok.lemma_.lower()
+        nmods = [c for c in tok.children if c.dep_ == "nmod"]
+        if lemma in lex["acquired_nouns"]:
+            targets = [c for c in nmods if _has_case(c, "de", "d'", "d’", "du", "des")]
+            agents = [c for c in nmods if _has_case(c, "par")]
+            head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
+            yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
+        if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
+            rivals = [c for c in tok.children if c.dep_ in ("appos", "nmod", "conj")] + [tok]
+            if lemma != "face" and tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
+                yield from _pairs(view, tok.head, [tok.head], [c for c in nmods], "competitorOf", (ORG, PROD), (ORG, PROD), "appos-competitor")
+            subjects = _clause_subject(view, tok, (ORG, PROD))
+            okeys = [k for r in rivals for k in view.conjuncts(r, ORG, PROD)]
+            for t in tok.subtree:
+                if t.dep_ in ("appos", "conj", "nmod") and t.head.i >= tok.i:
+                    okeys += view.conjuncts(t, ORG, PROD)
+            if subjects and not blocked(tok.head):
+                for s in subjects:
+                    for o in dict.fromkeys(okeys):
+                        if o != s and o not in subjects:
+                            yield s, "competitorOf", o, tok, "noun-competitor", 0.7
+        if lemma in lex["partner_nouns"]:
+            others = [c for c in nmods if _has_case(c, "avec", "entre")]
+            head = tok.head if tok.dep_ in ("obj", "obl:arg", "obl", "obl:agent") else tok
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
+        if lemma in lex["subsidiary_nouns"] and tok.dep_ == "appos":
+            child = view.ent_of(tok.head, ORG)
+            parent = _subtree_ent(view, tok, (ORG,), depth=2)
+            if child and parent and child != parent:
+                yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def genitive_relations(view: DocView) -> Iterator[Cand]:
+    """"Android de Google", "smartphones Lumia de Nokia", "Microsoft Windows Phone", possessives."""
+    doc = view.doc
+    for tok in doc:
+        prod = view.ent_of(tok, PROD)
+        if not prod or (tok.i > 0 and view.key(doc[tok.i - 1]) == prod):
+            continue
+        span_end = tok.i
+        while span_end + 1 < len(doc) and view.key(doc[span_end + 1]) == prod:
+            span_end += 1
+        holders = [tok, *[doc[i] for i in range(tok.i, span_end + 1)]]
+        if tok.head.lower_ in {"système", "smartphone", "smartphones", "tablette", "service", "terminaux", "logiciel", "marque", "marques", "plateforme", "application"}:
+            holders.append(tok.head)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "nmod" and c.i > h.i and _has_case(c, "de", "d'", "d’", "du"):
+                    org = view.ent_of(c, ORG)
+                    if org:
+                        yield prod, "madeBy", org, tok, "genitive-madeBy", 0.8
+                if c.dep_ == "nmod" and _has_case(c, "sous"):
+                    for os_ in view.conjuncts(c, PROD):
+                        if os_ != prod:
+                            yield os_, "runsOn", prod, tok, "sous-runsOn", 0.75
+                if c.dep_ == "appos":
+                    org = _subtree_ent(view, c, (ORG,), depth=3)
+                    if org and c.lemma_.lower() in set(_lex()["madeBy_nouns"]) | {"système"}:
+                        yield prod, "madeBy", org, tok, "appos-madeBy", 0.8
+        if tok.i > 0:
+            org = view.ent_of(doc[tok.i - 1], ORG)
+            if org and view.key(doc[tok.i - 1]) != prod:
+                yield prod, "madeBy", org, tok, "adjacent-madeBy", 0.7
+        yield from _possessive(view, tok, prod)
+
+
+def _possessive(view: DocView, tok: Token, prod: str) -> Iterator[Cand]:
+    """"RIM … son nouveau système BlackBerry 10": the possessor is the clause subject."""
+    doc = view.doc
+    nouns = set(_lex()["madeBy_nouns"]) | {"système"}
+    for j in range(tok.i - 1, max(0, tok.i - 7) - 1, -1):
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") or view.key(t) or "\n" in t.text or t.text in ".!?":
+            return
+        if t.lower_ in ("son", "sa", "ses") and t.head.lemma_.lower() in nouns:
+            for s in _clause_subject(view, t.head, (ORG,)):
+                yield prod, "madeBy", s, tok, "possessive-madeBy", 0.65
+            return
+
+
+def description_facts(view: DocView) -> Iterator[Cand]:
+    """Facts stated by descriptions and demonyms (``doc._.kg_facts``)."""
+    for f in view.doc._.kg_facts or []:
+        yield f.subject, f.predicate, f.object, view.doc[f.token], f.rule, f.confidence
+
+
+def gazetteer_makers(view: DocView) -> Iterator[Cand]:
+    """A product and its known maker named in the same sentence: madeBy, lower confidence."""
+    g = gazetteer()
+    for sent in view.doc.sents:
+        keys = {view.key(t): t for t in sent if view.key(t)}
+        for key, tok in keys.items():
+            entry = g.entries.get(key)
+            if entry and entry.maker and entry.maker in keys:
+                yield key, "madeBy", entry.maker, tok, "gazetteer-maker", 0.6
+
+
+_TYPES = {
+    "worksFor": ({PER}, {ORG}), "leads": ({PER}, {ORG}), "foundedBy": ({ORG}, {PER}),
+    "madeBy": ({PROD}, {ORG}), "basedIn": ({ORG}, {PLACE}), "subsidiaryOf": ({ORG}, {ORG}),
+    "acquired": ({ORG}, {ORG, PROD}), "partnerOf": ({ORG}, {ORG}),
+    "competitorOf": ({ORG, PROD}, {ORG, PROD}), "runsOn": ({PROD}, {PROD}),
+}
+FAMILIES = (role_relations, verb_relations, noun_relations, genitive_relations,
+            description_facts, gazetteer_makers)
+
+
+def extract_relations(view: DocView, min_confidence: float = 0.0) -> list[Relation]:
+    """All relations of the doc, typed-checked, one per (subject, predicate, object, sentence)."""
+    seen: dict[tuple, Relation] = {}
+    for family in FAMILIES:
+        for s, p, o, tok, rule, conf in family(view):
+            stypes, otypes = _TYPES[p]
+            if view.type(s) not in stypes or view.type(o) not in otypes or s == o or conf < min_confidence:
+                continue
+            sent = tok.sent
+            k = (s, p, o, sent.start)
+            if k not in seen or seen[k].confidence < conf:
+                seen[k] = Relation(s, p, o, sent.text.strip(), sent.start_char, sent.end_char, conf, rule)
+    return list(seen.values())

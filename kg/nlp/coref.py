@@ -1,0 +1,209 @@
+"""Coreference of descriptions and subject pronouns, and nationality adjectives.
+
+"le constructeur canadien", "le Canadien", "le géant de Redmond", "l'entreprise" and subject
+"il"/"elle" become mentions of the organisation they stand for. The antecedent is chosen by
+evidence first (a gazetteer nickname; the organisation the gazetteer places in that country or
+city), then by salience (most mentioned organisation so far, the latest on ties). A nationality
+adjective is also a mention of its Place and states ``basedIn``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.model import Entity
+from kg.nlp.entities import Ment
+from kg.nlp.resources import demonyms, fold, gazetteer, lexicon
+
+_DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
+_PRONOUNS = {"il", "elle"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation stated by a description itself ("le constructeur canadien" → basedIn)."""
+
+    subject: str
+    predicate: str
+    object: str
+    token: int  # a token of the sentence that states it
+    rule: str
+    confidence: float
+
+
+def _place_of(tok: Token, token_ent: list[str | None]) -> tuple[str | None, Token | None]:
+    """The place a description names: a demonym adjective or "de Redmond"."""
+    dem = demonyms()
+    for child in tok.children:
+        if child.dep_ == "amod" and child.lower_ in dem:
+            return dem[child.lower_], child
+    for child in tok.children:
+        if child.dep_ == "nmod" and child.i < len(token_ent):
+            key = token_ent[child.i]
+            if key and key.startswith("place/"):
+                return key, child
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in dem:
+        nxt = tok.doc[tok.i + 1]
+        return dem[nxt.lower_], nxt
+    return None, None
+
+
+class _Salience:
+    """Organisation mention counts, updated as the text is read left to right."""
+
+    def __init__(self, mentions: list[Ment], entities: dict[str, Entity]) -> None:
+        self.orgs = sorted(
+            (m for m in mentions if entities[m.key].type == "Organization"), key=lambda m: m.start
+        )
+        self.total = Counter(m.key for m in self.orgs)
+
+    def best(self, before: int, prefer: set[str] | None = None) -> str | None:
+        """The most salient organisation before token ``before`` (among ``prefer`` if given)."""
+        seen: Counter[str] = Counter()
+        last: dict[str, int] = {}
+        for m in self.orgs:
+            if m.start >= before:
+                break
+            seen[m.key] += 1
+            last[m.key] = m.start
+        pool = seen or self.total
+        if prefer is not None:
+            pool = Counter({k: v for k, v in (seen or self.total).items() if k in prefer}) or Counter(
+                {k: self.total[k] for k in prefer if k in self.total}
+            )
+        if not pool:
+            return None
+        return max(pool, key=lambda k: (pool[k], last.get(k, -1)))
+
+
+def _org_located(place: str, candidates: set[str]) -> set[str]:
+    """Organisations of ``candidates`` that the gazetteer puts in ``place``."""
+    g = gazetteer()
+    out = set()
+    for key in candidates:
+        entry = g.entries.get(key)
+        if entry and place in (entry.country, entry.city):
+            out.add(key)
+    return out
+
+
+def _description_end(tok: Token, place_tok: Token | None) -> int:
+    end = tok.i + 1
+    if place_tok is not None:
+        end = max(end, place_tok.i + 1)
+    return end
+
+
+def resolve_descriptions(
+    doc: Doc, mentions: list[Ment], entities: dict[str, Entity]
+) -> tuple[list[Ment], list[Fact]]:
+    """Mentions for descriptions, demonyms and pronouns, plus the facts descriptions state."""
+    token_ent: list[str | None] = [None] * len(doc)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            token_ent[i] = m.key
+    org_nouns = set(lexicon()["org_nouns"])
+    dem = demonyms()
+    sal = _Salience(mentions, entities)
+    g = gazetteer()
+    out: list[Ment] = []
+    facts: list[Fact] = []
+    for tok in doc:
+        if token_ent[tok.i] is not None or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        is_noun = tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns
+        is_demonym_noun = tok.text[:1].isupper() and tok.lower_ in dem
+        before_name = _following_org(doc, tok, token_ent, entities)
+        if prev.lower_ not in _DEFINITE or not (is_noun or is_demonym_noun):
+            continue
+        if is_demonym_noun:
+            place, place_tok = dem[tok.lower_], tok
+        else:
+            place, place_tok = _place_of(tok, token_ent)
+        end = _description_end(tok, place_tok)
+        text = doc[prev.i:end].text
+        target = g.by_nickname.get(fold(text))
+        if target is None:
+            target = before_name
+        if target is None and place is not None:
+            located = _org_located(place, set(sal.total))
+            target = sal.best(tok.i, located) if located else sal.best(tok.i)
+        if target is None and place is None and tok.dep_.startswith("nsubj"):
+            target = sal.best(tok.i)
+        if target is None or target not in entities and target not in g.entries:
+            continue
+        _ensure_entity(entities, target)
+        kind = "description" if (place or before_name is None) else "apposition"
+        if before_name is None:
+            out.append(Ment(prev.i, end, target, "description" if place or text.lower() != text else "generic"))
+        if place is not None and place_tok is not None:
+            _ensure_entity(entities, place)
+            if place_tok is not tok:
+                out.append(Ment(place_tok.i, place_tok.i + 1, place, "demonym"))
+            facts.append(Fact(target, "basedIn", place, tok.i, f"coref-{kind}-place", 0.8))
+    out.extend(_demonym_before_names(doc, token_ent, entities, facts))
+    out.extend(_pronouns(doc, mentions + out, entities))
+    return out, facts
+
+
+def _following_org(doc: Doc, tok: Token, token_ent: list[str | None], entities) -> str | None:
+    """The organisation named right after a description ("l'opérateur britannique Vodafone")."""
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 3 and token_ent[j] is None and doc[j].pos_ in ("ADJ", "NOUN"):
+        j += 1
+    if j < len(doc) and token_ent[j] and entities.get(token_ent[j]) and entities[token_ent[j]].type == "Organization":
+        return token_ent[j]
+    return None
+
+
+def _demonym_before_names(doc, token_ent, entities, facts) -> list[Ment]:
+    """"le chinois Lenovo": a demonym right before a named organisation states basedIn."""
+    dem = demonyms()
+    out = []
+    for tok in doc:
+        if tok.lower_ not in dem or token_ent[tok.i] is not None or tok.i + 1 >= len(doc):
+            continue
+        key = token_ent[tok.i + 1]
+        if key and entities[key].type == "Organization" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEFINITE | {"les"}:
+            place = dem[tok.lower_]
+            _ensure_entity(entities, place)
+            out.append(Ment(tok.i, tok.i + 1, place, "demonym"))
+            facts.append(Fact(key, "basedIn", place, tok.i, "demonym-before-name", 0.8))
+    return out
+
+
+def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> list[Ment]:
+    """Subject "il"/"elle" → the subject entity of the previous sentence (organisation or person)."""
+    subjects: dict[int, str] = {}  # sentence start → subject key
+    by_token = {}
+    for m in mentions:
+        by_token.setdefault(m.start, m)
+        for i in range(m.start, m.end):
+            by_token.setdefault(i, m)
+    out = []
+    last_subject: str | None = None
+    for sent in doc.sents:
+        found = None
+        for tok in sent:
+            m = by_token.get(tok.i)
+            if m and tok.dep_.startswith("nsubj") and entities.get(m.key) and entities[m.key].type in ("Organization", "Person"):
+                found = found or m.key
+            elif tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and last_subject:
+                out.append(Ment(tok.i, tok.i + 1, last_subject, "pronoun"))
+        subjects[sent.start] = found
+        if found:
+            last_subject = found
+    return out
+
+
+def _ensure_entity(entities: dict[str, Entity], key: str) -> None:
+    """Add a gazetteer entity that a description or demonym points to."""
+    if key in entities:
+        return
+    entry = gazetteer().entries.get(key)
+    if entry is not None:
+        entities[key] = Entity(key, entry.name, entry.type, qid=entry.qid)

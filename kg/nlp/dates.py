@@ -1,0 +1,107 @@
+"""Date expressions resolved against the publication date.
+
+>>> import datetime as dt
+>>> pub = dt.date(2012, 9, 24)
+>>> [v for _, _, v in find_dates("le 21 septembre, selon Reuters", pub)]
+['2012-09-21']
+>>> [v for _, _, v in find_dates("La panne de vendredi", pub)]
+['2012-09-21']
+>>> [v for _, _, v in find_dates("en octobre 2011, puis au deuxième trimestre", pub)]
+['2011-10', '2012-Q2']
+>>> [v for _, _, v in find_dates("d'ici fin 2013 et en 2016", pub)]
+['2013-Q4', '2016']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+            "dimanche": 6}
+ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3,
+            "3e": 3, "quatrième": 4, "dernier": 4, "4e": 4}
+
+_M = "|".join(sorted(MONTHS, key=len, reverse=True))
+_W = "|".join(WEEKDAYS)
+_O = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_PATTERNS = [
+    ("dmy", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\s+(\d{{4}})\b", re.I)),
+    ("dm", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\b(?!\s+\d{{4}})", re.I)),
+    ("quarter", re.compile(rf"\b({_O})\s+trimestre(?:\s+(?:de\s+l'année\s+|fiscal\s+)?(\d{{4}}))?", re.I)),
+    ("half", re.compile(rf"\b({_O})\s+semestre(?:\s+(\d{{4}}))?", re.I)),
+    ("edge", re.compile(r"\b(fin|début|mi-?)\s*(\d{4})\b", re.I)),
+    ("my", re.compile(rf"\b(?:mi-)?({_M})\s+(\d{{4}})\b", re.I)),
+    ("m", re.compile(rf"\b(?:en|depuis|fin|début|mi-|à la mi-)\s*({_M})\b(?!\s+\d)", re.I)),
+    ("y", re.compile(r"\b(?:en|depuis|dès|d'ici|avant|après|année)\s+(\d{4})\b", re.I)),
+    ("weekday", re.compile(rf"\b({_W})\b(?!\s+\d)", re.I)),
+    ("rel", re.compile(r"\b(hier|aujourd['’]hui|avant-hier)\b", re.I)),
+]
+
+
+def _past_year(month: int, day: int, pub: dt.date) -> int:
+    """The year that puts day/month at or before the publication date (with a week's slack)."""
+    try:
+        cand = dt.date(pub.year, month, day)
+    except ValueError:
+        return pub.year
+    return pub.year if cand <= pub + dt.timedelta(days=7) else pub.year - 1
+
+
+def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
+    g = m.groups()
+    if kind == "dmy":
+        day = 1 if g[0].lower() == "1er" else int(g[0])
+        return f"{int(g[2]):04d}-{MONTHS[g[1].lower()]:02d}-{day:02d}"
+    if kind == "dm" and pub:
+        day = 1 if g[0].lower() == "1er" else int(g[0])
+        month = MONTHS[g[1].lower()]
+        return f"{_past_year(month, day, pub):04d}-{month:02d}-{day:02d}"
+    if kind in ("quarter", "half"):
+        n = ORDINALS[g[0].lower()]
+        if kind == "half":
+            n = 2 if n >= 2 else 1
+            return f"{g[1]}-H{n}" if g[1] else None
+        year = int(g[1]) if g[1] else (pub.year if pub else None)
+        if year is None:
+            return None
+        if not g[1] and pub and (n - 1) * 3 + 1 > pub.month:
+            year -= 1
+        return f"{year}-Q{n}"
+    if kind == "edge":
+        return f"{g[1]}-Q4" if g[0].lower() == "fin" else (f"{g[1]}-Q1" if g[0].lower() == "début" else g[1])
+    if kind == "my":
+        return f"{int(g[1]):04d}-{MONTHS[g[0].lower()]:02d}"
+    if kind == "m" and pub:
+        month = MONTHS[g[0].lower()]
+        return f"{_past_year(month, 1, pub):04d}-{month:02d}"
+    if kind == "y":
+        return g[0]
+    if kind == "weekday" and pub:
+        delta = (pub.weekday() - WEEKDAYS[g[0].lower()]) % 7
+        return (pub - dt.timedelta(days=delta)).isoformat()
+    if kind == "rel" and pub:
+        word = g[0].lower()
+        days = 2 if word == "avant-hier" else (1 if word == "hier" else 0)
+        return (pub - dt.timedelta(days=days)).isoformat()
+    return None
+
+
+def find_dates(text: str, pub: dt.date | None) -> list[tuple[int, int, str]]:
+    """(start, end, value) for every date expression, earliest first, without overlaps."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = _value(kind, m, pub)
+            if value:
+                found.append((m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+    return sorted(found)

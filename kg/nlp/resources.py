@@ -1,0 +1,122 @@
+"""Loaders for the versioned data files behind the rules (gazetteer, demonyms, lexicon).
+
+Each file is read once per process; the loaders return plain, read-only lookups.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kg.vocab import entity_key
+
+_PUNCT = re.compile(r"[\s\-‐–—'’`´.,;:!?()\[\]«»\"“”]+")
+
+
+def fold(text: str) -> str:
+    """Fold case, accents, apostrophes and punctuation for comparing names.
+
+    >>> fold("L’Autorité de la Concurrence")
+    'l autorite de la concurrence'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _PUNCT.sub(" ", text.lower()).strip()
+
+
+def _read(name: str) -> Any:
+    with resources.files("kg.data").joinpath(name).open("r", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One entry of ``kg/data/gazetteer.json``."""
+
+    key: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    qid: str | None = None
+    country: str | None = None  # key of a Place
+    city: str | None = None  # key of a Place
+    maker: str | None = None  # key of an Organization
+    parent: str | None = None  # key of an Organization
+    nicknames: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The gazetteer, indexed by key and by folded surface form (per type)."""
+
+    version: str
+    entries: dict[str, GazetteerEntry]
+    by_form: dict[str, dict[str, str]] = field(default_factory=dict)  # fold → {type: key}
+    by_nickname: dict[str, str] = field(default_factory=dict)  # fold → key
+
+    def lookup(self, text: str, type_: str | None = None) -> GazetteerEntry | None:
+        """The entry whose name or alias folds to ``text`` (of ``type_`` when given)."""
+        found = self.by_form.get(fold(text))
+        if not found:
+            return None
+        if type_ is not None:
+            key = found.get(type_)
+            return self.entries[key] if key else None
+        if len(found) == 1:
+            return self.entries[next(iter(found.values()))]
+        return None  # ambiguous between types: let the context decide
+
+
+def _place_key(name: str | None) -> str | None:
+    return entity_key("Place", name) if name else None
+
+
+def _org_key(name: str | None) -> str | None:
+    return entity_key("Organization", name) if name else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load ``kg/data/gazetteer.json`` once."""
+    data = _read("gazetteer.json")
+    entries: dict[str, GazetteerEntry] = {}
+    by_form: dict[str, dict[str, str]] = {}
+    by_nick: dict[str, str] = {}
+    for raw in data["entries"]:
+        key = entity_key(raw["type"], raw["name"])
+        entry = GazetteerEntry(
+            key=key,
+            name=raw["name"],
+            type=raw["type"],
+            aliases=tuple(raw.get("aliases", ())),
+            qid=raw.get("qid"),
+            country=_place_key(raw.get("country")),
+            city=_place_key(raw.get("city")),
+            maker=_org_key(raw.get("maker")),
+            parent=_org_key(raw.get("parent")),
+            nicknames=tuple(raw.get("nicknames", ())),
+        )
+        entries[key] = entry
+        for form in (entry.name, *entry.aliases):
+            by_form.setdefault(fold(form), {}).setdefault(entry.type, key)
+        for nick in entry.nicknames:
+            by_nick[fold(nick)] = key
+    return Gazetteer(data.get("version", "?"), entries, by_form, by_nick)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lower-case nationality adjective → key of the Place it refers to."""
+    data = _read("demonyms.json")
+    return {adj.lower(): entity_key("Place", place) for adj, place in data["demonyms"].items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """Trigger words of the rules (``kg/data/lexicon.json``)."""
+    return _read("lexicon.json")
