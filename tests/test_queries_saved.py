@@ -240,7 +240,7 @@ def test_people(store: Store) -> None:
 def test_entity_card(store: Store) -> None:
     rows = run(store, "entity_card", name="RIM")
     facts = {(r["direction"], r["property"], r["valueLabel"]) for r in rows}
-    assert ("attribute", "type", SCHEMA.Organization.value) in facts
+    assert ("attribute", "type", "Organization") in facts
     assert ("attribute", "altLabel", "Research In Motion") in facts
     assert ("in", "madeBy", "BlackBerry 10") in facts
     assert ("mentioned in", "mentions", "RIM réduit ses effectifs") in facts

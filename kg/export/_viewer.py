@@ -110,6 +110,15 @@ SCRIPT = r"""
       ctx.lineWidth = (e.relations.length ? 1.6 : 0.7) * (on ? 1.8 : 1) / view.k;
       ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
     });
+    // predicate names on the relations of the hovered or selected node
+    ctx.font = "italic " + (10 / view.k) + "px system-ui, sans-serif";
+    ctx.textAlign = "center"; ctx.fillStyle = "#444";
+    edges.forEach(function (e) {
+      if (!e.relations.length || !linked(e)) return;
+      var a = nodes[e.source], b = nodes[e.target], names = {};
+      e.relations.forEach(function (r) { names[r.p] = true; });
+      ctx.fillText(Object.keys(names).join(", "), (a.x + b.x) / 2, (a.y + b.y) / 2);
+    });
     var manyNodes = nodes.length > 60;
     nodes.forEach(function (n, i) {
       ctx.beginPath(); ctx.arc(n.x, n.y, n.r, 0, 2 * Math.PI);
