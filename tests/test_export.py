@@ -246,7 +246,8 @@ const ctx = new Proxy({
   save() {}, restore() {}, setTransform() { at.tx = 0; at.ty = 0; at.k = 1; },
   translate(x, y) { at.tx += x * at.k; at.ty += y * at.k; }, scale(k) { at.k *= k; },
   arc(x, y) { lastArc = [x * at.k + at.tx, y * at.k + at.ty]; },
-  fillText(t, x, y) { if (!isFinite(x) || !isFinite(y)) bad++; centres[t] = lastArc; },
+  // node labels are the only text drawn with a halo (strokeText), right after their circle
+  strokeText(t, x, y) { if (!isFinite(x) || !isFinite(y)) bad++; centres[t] = lastArc; },
 }, {get: (t, k) => (k in t ? t[k] : () => {}), set: (t, k, v) => { t[k] = v; return true; }});
 function El(id) {
   return {id, text: "", style: {}, dataset: {}, children: [], listeners: {}, className: "",
