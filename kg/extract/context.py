@@ -17,6 +17,7 @@ class DocView:
     """Read-only helpers over an annotated Doc (extractors never mutate annotations)."""
 
     doc: Doc
+    previous_speaker: str | None = None  # set by the quote extractor as it reads on
 
     @cached_property
     def entities(self) -> dict[str, Entity]:
