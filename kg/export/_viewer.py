@@ -41,6 +41,7 @@ SCRIPT = r"""
   var view = {x: 0, y: 0, k: 1};          // screen = world * k + (x, y)
   var alpha = 1, userMoved = false, hover = null, selected = null, matches = {};
   var press = null;                       // {node, x, y, moved} while a pointer is down
+  var ALWAYS_LABELLED = 40;
   var adj = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { adj[e.source].push(i); adj[e.target].push(i); });
 
@@ -61,8 +62,8 @@ SCRIPT = r"""
       a = nodes[i];
       for (j = i + 1; j < n; j++) {
         b = nodes[j]; dx = b.x - a.x; dy = b.y - a.y; d2 = dx * dx + dy * dy + 0.01;
-        if (d2 > 360000) continue;        // beyond 600 px the push is negligible
-        f = 1200 * alpha / d2;
+        if (d2 > 90000) continue;         // beyond 300 px the push is negligible
+        f = 400 * alpha / d2;
         a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
       }
     }
@@ -75,8 +76,8 @@ SCRIPT = r"""
       a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
     });
     nodes.forEach(function (p) {          // gravity, damping, move
-      p.vx = (p.vx - p.x * 0.008 * alpha) * 0.6;
-      p.vy = (p.vy - p.y * 0.008 * alpha) * 0.6;
+      p.vx = (p.vx - p.x * 0.03 * alpha) * 0.6;
+      p.vy = (p.vy - p.y * 0.03 * alpha) * 0.6;
       if (press && press.node === p) { p.vx = p.vy = 0; return; }
       p.x += p.vx; p.y += p.vy;
     });
@@ -92,6 +93,10 @@ SCRIPT = r"""
     });
     var k = Math.min(W / (x1 - x0 + 120), H / (y1 - y0 + 120), 2);
     view.k = k; view.x = W / 2 - k * (x0 + x1) / 2; view.y = H / 2 - k * (y0 + y1) / 2;
+  }
+
+  function radius(n) {                   // at least 3 screen pixels, however far out one zooms
+    return Math.max(n.r, 3 / view.k);
   }
 
   function linked(e) {
@@ -119,19 +124,19 @@ SCRIPT = r"""
       e.relations.forEach(function (r) { names[r.p] = true; });
       ctx.fillText(Object.keys(names).join(", "), (a.x + b.x) / 2, (a.y + b.y) / 2);
     });
-    var manyNodes = nodes.length > 60;
     nodes.forEach(function (n, i) {
-      ctx.beginPath(); ctx.arc(n.x, n.y, n.r, 0, 2 * Math.PI);
+      var r = radius(n);
+      ctx.beginPath(); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
       ctx.fillStyle = colours[n.type] || "#999"; ctx.fill();
       var ring = i === selected ? "#000" : (matches[i] ? "#d4a017" : "#fff");
       ctx.lineWidth = (i === selected || matches[i] ? 3 : 1) / view.k;
       ctx.strokeStyle = ring; ctx.stroke();
-      // on big graphs only the larger nodes get a label until one zooms in
-      if (!manyNodes || n.r * view.k > 9 || i === hover || i === selected || matches[i]) {
+      // nodes come most mentioned first: those always get a label, the others once zoomed in
+      if (i < ALWAYS_LABELLED || r * view.k > 6 || i === hover || i === selected || matches[i]) {
         ctx.font = (11 / view.k) + "px system-ui, sans-serif";
         ctx.textAlign = "center"; ctx.lineWidth = 3 / view.k; ctx.strokeStyle = "#fff";
-        ctx.strokeText(n.label, n.x, n.y - n.r - 3 / view.k);
-        ctx.fillStyle = "#222"; ctx.fillText(n.label, n.x, n.y - n.r - 3 / view.k);
+        ctx.strokeText(n.label, n.x, n.y - r - 3 / view.k);
+        ctx.fillStyle = "#222"; ctx.fillText(n.label, n.x, n.y - r - 3 / view.k);
       }
     });
     ctx.restore();
@@ -162,7 +167,7 @@ SCRIPT = r"""
 
   function nodeAt(p) {
     for (var i = nodes.length - 1; i >= 0; i--) {
-      var n = nodes[i], dx = n.x - p.x, dy = n.y - p.y, r = n.r + 3 / view.k;
+      var n = nodes[i], dx = n.x - p.x, dy = n.y - p.y, r = radius(n) + 3 / view.k;
       if (dx * dx + dy * dy <= r * r) return i;
     }
     return null;

@@ -6,6 +6,7 @@ import io
 import math
 
 import networkx as nx
+import numpy as np
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
@@ -16,19 +17,37 @@ from kg.model import ENTITY_TYPES
 
 SEED = 42
 DEFAULT_MAX_NODES = 60
-GRAVITY = 1.0
 
 
-def _layout(graph: nx.Graph) -> dict:
-    """Spring layout with a fixed seed: the same graph always gives the same picture."""
+def _spring(graph: nx.Graph, centre: tuple[float, float], half: float) -> dict:
+    """Spring layout (fixed seed) of one connected component, fitted in a square box."""
+    if graph.number_of_nodes() == 1:
+        return {next(iter(graph)): np.array(centre)}
     weighted = nx.Graph(graph)  # a copy: the projection is left untouched
     for _, _, data in weighted.edges(data=True):
         # stated relations pull harder than mere co-mentions
         data["layout_weight"] = 1 + data["co_mentions"] + 2 * len(data["relations"])
-    # the energy method pulls every connected component towards the centre, so isolated
-    # entities do not fly to the corners and squash the connected core into a blot
-    return nx.spring_layout(weighted, seed=SEED, weight="layout_weight", method="energy",
-                            gravity=GRAVITY)
+    k = 1.5 / math.sqrt(graph.number_of_nodes())
+    return nx.spring_layout(weighted, seed=SEED, weight="layout_weight", k=k, iterations=200,
+                            scale=half, center=centre)
+
+
+def _layout(graph: nx.Graph) -> dict:
+    """The biggest component in the unit square, the others in a row of small boxes below.
+
+    Laying the whole graph out at once sends small components far away and squashes the
+    main one; packing them keeps every part readable. Same graph, same picture (seed 42).
+    """
+    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    pos = _spring(graph.subgraph(components[0]), (0.0, 0.0), 1.0)
+    x, y, row = -1.0, min(p[1] for p in pos.values()) - 0.25, 0.0
+    for nodes in components[1:]:
+        size = 0.2 + 0.6 * math.sqrt(len(nodes) / len(components[0]))
+        if x + size > 1.0 + 1e-9:  # next row
+            x, y, row = -1.0, y - row - 0.1, 0.0
+        pos.update(_spring(graph.subgraph(nodes), (x + size / 2, y - size / 2), size / 2.4))
+        x, row = x + size + 0.1, max(row, size)
+    return pos
 
 
 def _draw_edges(ax, graph: nx.Graph, pos: dict) -> None:
@@ -78,10 +97,10 @@ def to_png(graph: nx.Graph, *, max_nodes: int | None = DEFAULT_MAX_NODES,
         graph: the projection from :func:`kg.export.project.entity_graph`.
         max_nodes: keep only the most mentioned entities (``None``: all) so labels stay legible.
         title: the figure title.
-        dpi: resolution of the 12×9 inch figure.
+        dpi: resolution of the 12×12 inch figure.
     """
     shown = top_nodes(graph, max_nodes)
-    fig = Figure(figsize=(12, 9), dpi=dpi)
+    fig = Figure(figsize=(12, 12), dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     ax.set_axis_off()
@@ -92,7 +111,9 @@ def to_png(graph: nx.Graph, *, max_nodes: int | None = DEFAULT_MAX_NODES,
         _draw_edge_labels(ax, shown, pos)
         _draw_nodes(ax, shown, pos)
         _draw_labels(ax, shown, pos)
-        legend = ax.legend(loc="lower left", frameon=False, title="Type")
+        ax.set_aspect("equal")
+        legend = ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                           title="Type")
         for handle in legend.legend_handles:
             handle.set_sizes([60])  # same marker for every type, whatever its first node's size
         ax.margins(0.08)
