@@ -51,20 +51,27 @@ class DocView:
         """Entities of ``tok`` and of the tokens coordinated with it ("iPhone et terminaux Android")."""
         out = []
         for t in (tok, *tok.conjuncts):
-            key = self.ent_of(t, *types) or self._inner(t, *types)
-            if key and key not in out:
-                out.append(key)
+            inner = self._inner_token(t, *types) if not self.ent_of(t, *types) else t
+            for u in (inner, *(inner.conjuncts if inner is not None and inner is not t else ())):
+                key = self.ent_of(u, *types) if u is not None else None
+                if key and key not in out:
+                    out.append(key)
         return out
 
-    def _inner(self, tok: Token, *types: str) -> str | None:
-        """An entity directly inside a common-noun phrase ("terminaux Android", "la tablette PlayBook")."""
+    def _inner_token(self, tok: Token, *types: str) -> Token | None:
+        """The token of an entity directly inside a common-noun phrase ("terminaux Android",
+        "la tablette PlayBook", "son rival, l'allemand Carpooling.com")."""
         for child in tok.children:
             if child.dep_ in ("appos", "flat:name", "nmod", "amod", "compound", "fixed") and child.i > tok.i:
                 has_case = any(c.dep_ == "case" for c in child.children)
-                if not has_case:
-                    key = self.ent_of(child, *types)
-                    if key:
-                        return key
+                if has_case:
+                    continue
+                if self.ent_of(child, *types):
+                    return child
+                if child.dep_ == "appos":
+                    deeper = self._inner_token(child, *types)
+                    if deeper is not None:
+                        return deeper
         return None
 
     @cached_property

@@ -70,11 +70,19 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token) -> bool:
     return True
 
 
+_SANCTION = {"infliger", "condamner", "sanctionner", "frapper", "poursuivre", "assigner", "attaquer"}
+
+
 def _agent(view: DocView, tok: Token, typ: str, salient: str | None) -> str | None:
+    """The organisation an event is about.
+
+    Subject of the trigger or of the verbs above it first; for a noun trigger, its "de X"
+    ("la panne d'Orange") — except for acquisitions, whose "de X" is the target and "par X" the
+    agent; for lawsuits, the party sanctioned rather than the authority that sanctions.
+    """
     orgs = ("Organization",)
-    for c in tok.children:
-        if c.dep_ == "nsubj" and view.ent_of(c, *orgs):
-            return view.ent_of(c, *orgs)
+    if typ == "Lawsuit":
+        return _defendant(view, tok) or salient
     if typ == "Acquisition":
         for c in tok.children:
             if c.dep_ == "nmod" and any(x.lower_ == "par" for x in c.children) and view.ent_of(c, *orgs):
@@ -82,15 +90,32 @@ def _agent(view: DocView, tok: Token, typ: str, salient: str | None) -> str | No
     head = tok
     for _ in range(4):
         for c in head.children:
-            if c.dep_ in ("nsubj", "nsubj:pass") and view.ent_of(c, *orgs) and not (typ == "Lawsuit" and c.dep_ == "nsubj" and head.lemma_ in ("infliger", "condamner", "sanctionner")):
-                return view.ent_of(c, *orgs)
-        for c in head.children:
-            if c.dep_ in ("nmod", "obl", "obl:arg") and view.ent_of(c, *orgs):
+            if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and view.ent_of(c, *orgs):
                 return view.ent_of(c, *orgs)
         if head.head is head:
             break
         head = head.head
+    if typ != "Acquisition":
+        for c in tok.children:
+            if c.dep_ in ("nmod", "obl", "obl:arg") and view.ent_of(c, *orgs):
+                return view.ent_of(c, *orgs)
     return salient
+
+
+def _defendant(view: DocView, tok: Token) -> str | None:
+    """In a sanction sentence, the organisation that is not the subject of the sanction verb."""
+    sent = tok.sent
+    authorities = set()
+    for t in sent:
+        if t.lemma_.lower() in _SANCTION:
+            authorities |= {view.ent_of(c, "Organization") for c in t.children if c.dep_ == "nsubj"}
+            head = t.head
+            authorities |= {view.ent_of(c, "Organization") for c in head.children if c.dep_ == "nsubj"}
+    for t in sent:
+        key = view.ent_of(t, "Organization")
+        if key and key not in authorities and t.dep_ not in ("nsubj",) :
+            return key
+    return None
 
 
 def _date(view: DocView, sent: Span, tok: Token) -> str | None:

@@ -85,6 +85,8 @@ def role_relations(view: DocView) -> Iterator[Cand]:
         if any(c.lower_ in ("ancien", "ancienne", "ex", "futur", "future", "ex-") for c in tok.children) or doc[tok.i - 1].lower_ in ("ex-", "ancien", "ancienne", "futur"):
             continue
         org = _subtree_ent(view, tok, (ORG,))
+        for conj in tok.conjuncts:
+            org = org or (_subtree_ent(view, conj, (ORG,)) if conj.i > tok.i else None)
         person = _role_person(view, tok)
         if not org or not person:
             continue
@@ -98,6 +100,12 @@ def role_relations(view: DocView) -> Iterator[Cand]:
 def _role_person(view: DocView, tok: Token) -> str | None:
     """The person a role noun describes: its head, an apposition, a neighbour, or a subject."""
     doc = view.doc
+    if tok.dep_ == "conj" and _role_phrase(tok.head):
+        return _role_person(view, tok.head)
+    if tok.dep_ in ("xcomp", "obj", "obl:mod") and tok.head.pos_ == "VERB":
+        for c in tok.head.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and view.ent_of(c, PER):
+                return view.ent_of(c, PER)
     if tok.dep_ in ("appos", "nmod", "conj") and view.ent_of(tok.head, PER):
         return view.ent_of(tok.head, PER)
     for t in tok.subtree:
@@ -122,7 +130,8 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else tok.head
+                for c in tok.children if c.dep_ == "nsubj"]
         passive = [c for c in tok.children if c.dep_ == "nsubj:pass"]
         objs = [c for c in tok.children if c.dep_ == "obj"]
         agents = [c for c in tok.children if c.dep_ == "obl:agent"]
@@ -196,6 +205,11 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             agents = [c for c in nmods if _has_case(c, "par")]
             head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
             yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
+        if _has_case(tok, "face") and not blocked(tok.head):
+            for s in _clause_subject(view, tok, (ORG, PROD)):
+                for o in view.conjuncts(tok, ORG, PROD):
+                    if o != s:
+                        yield s, "competitorOf", o, tok, "face-competitor", 0.7
         if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
             rivals = [c for c in tok.children if c.dep_ in ("appos", "nmod", "conj")] + [tok]
             if lemma != "face" and tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
@@ -212,14 +226,57 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
                             yield s, "competitorOf", o, tok, "noun-competitor", 0.7
         if lemma in lex["partner_nouns"]:
             others = [c for c in nmods if _has_case(c, "avec", "entre")]
+            others += [g for c in tok.children if c.dep_ == "acl" for g in c.children
+                       if g.dep_.startswith("obl") and _has_case(g, "avec")]
             head = tok.head if tok.dep_ in ("obj", "obl:arg", "obl", "obl:agent") else tok
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
             yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
+        if lemma in lex["subsidiary_nouns"]:
+            yield from _possessive_part(view, tok)
+        if lemma in set(lexicon()["device_nouns"]):
+            yield from _device_sous(view, tok)
         if lemma in lex["subsidiary_nouns"] and tok.dep_ == "appos":
             child = view.ent_of(tok.head, ORG)
             parent = _subtree_ent(view, tok, (ORG,), depth=2)
             if child and parent and child != parent:
                 yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def _possessive_part(view: DocView, tok: Token) -> Iterator[Cand]:
+    """"sa filiale Aricent", "sa division Devices & Services", "Vertu, sa marque de luxe"."""
+    det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("sa", "son", "ses")]
+    if not det:
+        return
+    named = view.conjuncts(tok, ORG, PROD)
+    if tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
+        named.append(view.ent_of(tok.head, ORG, PROD))
+    owners = _clause_subject(view, tok, (ORG,))
+    for owner in owners[:1]:
+        for key in named:
+            if key == owner:
+                continue
+            if view.type(key) == ORG and tok.lemma_.lower() != "marque":
+                yield key, "subsidiaryOf", owner, tok, "possessive-subsidiary", 0.7
+            elif view.type(key) == PROD:
+                yield key, "madeBy", owner, tok, "possessive-brand", 0.7
+
+
+def _device_sous(view: DocView, tok: Token) -> Iterator[Cand]:
+    """"un smartphone sous Android": the device named with the noun runs the system."""
+    systems = [k for c in tok.children if c.dep_ == "nmod" and _has_case(c, "sous")
+               for k in view.conjuncts(c, PROD)]
+    if not systems:
+        return
+    own = view.ent_of(tok, PROD) or view.ent_of(view._inner_token(tok, PROD) or tok, PROD)
+    devices = [own] if own else []
+    if not devices and view.ent_of(tok.head, PROD):
+        devices = [view.ent_of(tok.head, PROD)]
+    if not devices:
+        devices = [view.ent_of(c, PROD) for c in tok.head.children if c.dep_ in ("nsubj", "appos") and view.ent_of(c, PROD)]
+    for os_ in systems:
+        for dev in devices:
+            if dev != os_:
+                yield os_, "runsOn", dev, tok, "device-sous-runsOn", 0.7
 
 
 def genitive_relations(view: DocView) -> Iterator[Cand]:
@@ -237,7 +294,7 @@ def genitive_relations(view: DocView) -> Iterator[Cand]:
             holders.append(tok.head)
         for h in holders:
             for c in h.children:
-                if c.dep_ == "nmod" and c.i > h.i and _has_case(c, "de", "d'", "d’", "du"):
+                if c.dep_ == "nmod" and c.i > h.i and _has_case(c, "de", "d'", "d’", "du", "chez"):
                     org = view.ent_of(c, ORG)
                     if org:
                         yield prod, "madeBy", org, tok, "genitive-madeBy", 0.8
@@ -249,6 +306,10 @@ def genitive_relations(view: DocView) -> Iterator[Cand]:
                     org = _subtree_ent(view, c, (ORG,), depth=3)
                     if org and c.lemma_.lower() in set(_lex()["madeBy_nouns"]) | {"système"}:
                         yield prod, "madeBy", org, tok, "appos-madeBy", 0.8
+        maker = gazetteer().entries.get(prod)
+        surface = doc[tok.i:span_end + 1].text
+        if maker and maker.maker and surface.startswith(gazetteer().entries[maker.maker].name + " "):
+            yield prod, "madeBy", maker.maker, tok, "name-prefix-madeBy", 0.75
         if tok.i > 0:
             org = view.ent_of(doc[tok.i - 1], ORG)
             if org and view.key(doc[tok.i - 1]) != prod:

@@ -76,7 +76,8 @@ class _Salience:
             )
         if not pool:
             return None
-        return max(pool, key=lambda k: (pool[k], last.get(k, -1)))
+        # Descriptions name the article's main actors: whole-article salience first.
+        return max(pool, key=lambda k: (pool[k] + self.total[k], last.get(k, -1)))
 
 
 def _org_located(place: str, candidates: set[str]) -> set[str]:
@@ -114,11 +115,14 @@ def resolve_descriptions(
     for tok in doc:
         if token_ent[tok.i] is not None or tok.i == 0:
             continue
-        prev = doc[tok.i - 1]
+        prev = _determiner(doc, tok)
         is_noun = tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns
         is_demonym_noun = tok.text[:1].isupper() and tok.lower_ in dem
         before_name = _following_org(doc, tok, token_ent, entities)
-        if prev.lower_ not in _DEFINITE or not (is_noun or is_demonym_noun):
+        if prev is None or not (is_noun or is_demonym_noun):
+            continue
+        if prev.lower_ in ("les", "des"):
+            _plural_apposition(doc, tok, token_ent, entities, facts, out)
             continue
         if is_demonym_noun:
             place, place_tok = dem[tok.lower_], tok
@@ -132,7 +136,7 @@ def resolve_descriptions(
         if target is None and place is not None:
             located = _org_located(place, set(sal.total))
             target = sal.best(tok.i, located) if located else sal.best(tok.i)
-        if target is None and place is None and tok.dep_.startswith("nsubj"):
+        if target is None and place is None and _generic_slot(tok):
             target = sal.best(tok.i)
         if target is None or target not in entities and target not in g.entries:
             continue
@@ -148,6 +152,46 @@ def resolve_descriptions(
     out.extend(_demonym_before_names(doc, token_ent, entities, facts))
     out.extend(_pronouns(doc, mentions + out, entities))
     return out, facts
+
+
+def _determiner(doc: Doc, tok: Token) -> Token | None:
+    """The determiner of a description, over adjectives ("le premier opérateur français")."""
+    j = tok.i - 1
+    while j >= 0 and j >= tok.i - 3 and doc[j].pos_ in ("ADJ", "NUM") and doc[j].lower_ not in demonyms():
+        j -= 1
+    if j >= 0 and doc[j].lower_ in _DEFINITE | {"les", "des"}:
+        return doc[j]
+    return None
+
+
+def _generic_slot(tok: Token) -> bool:
+    """Positions where "le groupe" / "la société" refers back to the article's organisation:
+    a subject, or the complement of a role or part noun ("le PDG du groupe")."""
+    if tok.dep_ in ("nsubj", "nsubj:pass", "obl:agent"):
+        return True
+    return tok.dep_ == "nmod" and tok.head.pos_ == "NOUN"
+
+
+def _plural_apposition(doc, tok, token_ent, entities, facts, out) -> None:
+    """"les fonds américains X et Y": a plural description with a demonym states basedIn for
+    each organisation it introduces."""
+    place, place_tok = _place_of(tok, token_ent)
+    first = _following_org(doc, tok, token_ent, entities)
+    if place is None or first is None:
+        return
+    _ensure_entity(entities, place)
+    out.append(Ment(place_tok.i, place_tok.i + 1, place, "demonym"))
+    j = place_tok.i + 1
+    named = []
+    while j < len(doc) and j < place_tok.i + 25 and doc[j].text not in ".;:" and "\n" not in doc[j].text:
+        key = token_ent[j]
+        if key and entities.get(key) and entities[key].type == "Organization" and key not in named:
+            named.append(key)
+        elif not key and doc[j].lower_ not in (",", "et", "ou", "ainsi", "que"):
+            break
+        j += 1
+    for key in named:
+        facts.append(Fact(key, "basedIn", place, tok.i, "demonym-plural-apposition", 0.75))
 
 
 def _following_org(doc: Doc, tok: Token, token_ent: list[str | None], entities) -> str | None:
@@ -168,7 +212,7 @@ def _demonym_before_names(doc, token_ent, entities, facts) -> list[Ment]:
         if tok.lower_ not in dem or token_ent[tok.i] is not None or tok.i + 1 >= len(doc):
             continue
         key = token_ent[tok.i + 1]
-        if key and entities[key].type == "Organization" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEFINITE | {"les"}:
+        if key and entities.get(key) and entities[key].type == "Organization" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEFINITE | {"les"}:
             place = dem[tok.lower_]
             _ensure_entity(entities, place)
             out.append(Ment(tok.i, tok.i + 1, place, "demonym"))

@@ -45,6 +45,10 @@ def _person_titles() -> set[str]:
     return {fold(t) for t in lexicon()["person_titles"]}
 
 
+def _not_entities() -> set[str]:
+    return set(lexicon()["not_entities"])
+
+
 def clean_span(span: Span) -> Span | None:
     """Strip determiners, prepositions, titles and edge punctuation from an entity span."""
     doc, start, end = span.doc, span.start, span.end
@@ -67,11 +71,20 @@ def clean_span(span: Span) -> Span | None:
     return out
 
 
+def _org_cue_before(span: Span) -> bool:
+    """An organisation noun just before the name ("la start-up hongroise AutoHop")."""
+    nouns = set(lexicon()["org_nouns"])
+    doc = span.doc
+    return any(doc[j].lemma_.lower() in nouns or doc[j].lower_ in nouns
+               for j in range(max(0, span.start - 3), span.start))
+
+
 def _misc_type(span: Span) -> str | None:
-    """MISC is a Product when it looks like one (iPhone 5, PlayBook) or a product noun precedes."""
+    """MISC is an Organization after an organisation noun or with a web suffix, a Product when
+    it looks like one (iPhone 5, PlayBook) or a product noun precedes."""
     text = span.text
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if ".fr" in text or ".com" in text:
+    if ".fr" in text or ".com" in text or _org_cue_before(span):
         return "Organization"
     if _CAMEL.search(text) or prev in _PRODUCT_CUE:
         return "Product"
@@ -118,7 +131,7 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
     if ent_id:
         entry = g.entries.get(ent_id)
         return (entry.type, entry.key) if entry else None
-    if fold(span.text) in demonyms() or _looks_like_noise(span):
+    if fold(span.text) in demonyms() or _looks_like_noise(span) or span.text in _not_entities():
         return None
     if label == "MISC":
         typ = _misc_type(span)
@@ -181,7 +194,28 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
                 clusters.union(f"Person|{span.text}", f"Person|{full[0]}")
         local.append((span, typ, key))
     _merge_acronyms(doc, local, clusters)
+    local = _short_forms(local, clusters)
     return _build(local, clusters)
+
+
+def _short_forms(local: list, clusters: _Clusters) -> list:
+    """"l'Autorité" after "l'Autorité de la concurrence": a one-word organisation name that
+    starts a longer organisation name of the same article is that organisation."""
+    longer = {}
+    for span, typ, key in local:
+        if typ == "Organization" and len(span) > 1:
+            longer.setdefault(span[0].text, (span.text, key))
+    out = []
+    for span, typ, key in local:
+        if typ == "Organization" and len(span) == 1 and key is None and span.text in longer:
+            full, full_key = longer[span.text]
+            if full_key is None:
+                clusters.union(f"Organization|{span.text}", f"Organization|{full}")
+                out.append((span, typ, None))
+                continue
+            key = full_key
+        out.append((span, typ, key))
+    return out
 
 
 def _merge_acronyms(doc: Doc, local: list, clusters: _Clusters) -> None:
