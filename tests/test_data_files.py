@@ -181,7 +181,9 @@ def test_names_shared_across_types_are_deliberate():
     # A company and its product line may share a name; the two entries stay apart.
     assert ("Organization", "BlackBerry") in BY and ("Product", "BlackBerry") in BY
     assert "BlackBerry" not in BY[("Organization", "Research In Motion")].get("aliases", [])
-    assert "Facebook" not in BY[("Organization", "Meta")].get("aliases", [])
+    # "Facebook" is the former name of Meta and the social network: both, decided by context.
+    assert "Facebook" in BY[("Organization", "Meta")].get("aliases", [])
+    assert ("Product", "Facebook") in BY
     assert ("Organization", "Alphabet") in BY and ("Organization", "Google") in BY
 
 

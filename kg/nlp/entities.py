@@ -195,7 +195,21 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
         local.append((span, typ, key))
     _merge_acronyms(doc, local, clusters)
     local = _short_forms(local, clusters)
+    local += _maker_prefixes(local)
     return _build(local, clusters)
+
+
+def _maker_prefixes(local: list) -> list:
+    """"Microsoft Windows Phone" also mentions Microsoft: a product named after its maker."""
+    g = gazetteer()
+    out = []
+    for span, typ, key in local:
+        entry = g.entries.get(key) if key else None
+        maker = g.entries.get(entry.maker) if entry and entry.maker else None
+        if maker and span.text.startswith(maker.name + " "):
+            n = len(maker.name.split())
+            out.append((span[:n], "Organization", maker.key))
+    return out
 
 
 def _short_forms(local: list, clusters: _Clusters) -> list:

