@@ -9,6 +9,7 @@ questioned statements yield nothing (see :func:`kg.extract.context.blocked`).
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -18,6 +19,8 @@ from kg.model import Relation
 from kg.nlp.resources import fold, gazetteer, lexicon
 
 ORG, PER, PROD, PLACE = "Organization", "Person", "Product", "Place"
+# "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
+_RANKING = re.compile(r"march[ée]|fabricant|acteur|opérateur|numéro|rang|place|%|parts?\b", re.I)
 Cand = tuple[str, str, str, Token, str, float]  # subject, predicate, object, token, rule, conf
 
 
@@ -123,6 +126,18 @@ def _role_person(view: DocView, tok: Token) -> str | None:
     return None
 
 
+def owner_relations(view: DocView) -> Iterator[Cand]:
+    """"le groupe de Xavier Niel": an organisation noun (naming an organisation) with a person
+    as its complement is led by that person."""
+    for tok in view.doc:
+        org = view.ent_of(tok, ORG)
+        if not org or tok.pos_ != "NOUN":
+            continue
+        for c in tok.children:
+            if c.dep_ == "nmod" and _has_case(c, "de", "d'", "d’") and view.ent_of(c, PER):
+                yield view.ent_of(c, PER), "leads", org, tok, "owner-leads", 0.65
+
+
 def verb_relations(view: DocView) -> Iterator[Cand]:
     """Active and passive verbs: racheter, lancer, fonder, fonctionner sous, affronter, s'allier…"""
     lex = _lex()
@@ -180,6 +195,36 @@ def _rivals(view: DocView, toks: list[Token]) -> list[str]:
     return out
 
 
+_PARTICIPLE = {
+    "fonder": ("foundedBy", False), "cofonder": ("foundedBy", False), "créer": ("foundedBy", False),
+    "diriger": ("leads", True), "présider": ("leads", True),
+    "racheter": ("acquired", True), "acquérir": ("acquired", True), "reprendre": ("acquired", True),
+    "concevoir": ("madeBy", False), "développer": ("madeBy", False), "fabriquer": ("madeBy", False),
+    "éditer": ("madeBy", False), "produire": ("madeBy", False), "lancer": ("madeBy", False),
+}
+
+
+def participle_relations(view: DocView) -> Iterator[Cand]:
+    """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y, X…", "conçu par Y":
+    a participle with an agent; the noun it qualifies (or the clause subject) is the patient."""
+    for tok in view.doc:
+        lemma = tok.lemma_.lower()
+        if lemma not in _PARTICIPLE or "Part" not in tok.morph.get("VerbForm"):
+            continue
+        agents = [c for c in tok.children if c.dep_ == "obl:agent"]
+        if not agents or blocked(tok):
+            continue
+        predicate, agent_first = _PARTICIPLE[lemma]
+        if tok.dep_ in ("acl", "acl:relcl", "appos", "conj") and tok.head.i != tok.i:
+            patient = [tok.head]
+        else:
+            patient = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        types = _TYPES[predicate]
+        pairs = (agents, patient) if agent_first else (patient, agents)
+        yield from _pairs(view, tok, pairs[0], pairs[1], predicate,
+                          tuple(types[0]), tuple(types[1]), "participle-" + predicate)
+
+
 def _pairs(view, trigger, subjects, objects, predicate, stypes, otypes, rule) -> Iterator[Cand]:
     """Every (subject entity, object entity) across the coordinated arguments, unless blocked."""
     if not subjects or not objects or blocked(trigger):
@@ -205,7 +250,8 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             agents = [c for c in nmods if _has_case(c, "par")]
             head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
             yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
-        if _has_case(tok, "face") and not blocked(tok.head):
+        ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
+        if (_has_case(tok, "face") or ranking) and not blocked(tok.head):
             for s in _clause_subject(view, tok, (ORG, PROD)):
                 for o in view.conjuncts(tok, ORG, PROD):
                     if o != s:
@@ -235,11 +281,22 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             yield from _possessive_part(view, tok)
         if lemma in set(lexicon()["device_nouns"]):
             yield from _device_sous(view, tok)
+        if lemma in ("maison", "société", "mère", "holding", "actionnaire") and tok.dep_ == "appos" and _is_parent_noun(tok):
+            parent = view.ent_of(tok.head, ORG)
+            child = _subtree_ent(view, tok, (ORG,), depth=2)
+            if child and parent and child != parent:
+                yield child, "subsidiaryOf", parent, tok, "appos-parent", 0.75
         if lemma in lex["subsidiary_nouns"] and tok.dep_ == "appos":
             child = view.ent_of(tok.head, ORG)
             parent = _subtree_ent(view, tok, (ORG,), depth=2)
             if child and parent and child != parent:
                 yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def _is_parent_noun(tok: Token) -> bool:
+    """"la maison mère de X", "la société mère", "la holding de X"."""
+    words = {c.lower_ for c in tok.children} | {tok.lower_}
+    return "mère" in words or tok.lemma_.lower() == "holding"
 
 
 def _possessive_part(view: DocView, tok: Token) -> Iterator[Cand]:
@@ -295,7 +352,7 @@ def genitive_relations(view: DocView) -> Iterator[Cand]:
         for h in holders:
             for c in h.children:
                 if c.dep_ == "nmod" and c.i > h.i and _has_case(c, "de", "d'", "d’", "du", "chez"):
-                    org = view.ent_of(c, ORG)
+                    org = view.ent_of(c, ORG) or _named_after(view, c, ORG)
                     if org:
                         yield prod, "madeBy", org, tok, "genitive-madeBy", 0.8
                 if c.dep_ == "nmod" and _has_case(c, "sous"):
@@ -315,6 +372,16 @@ def genitive_relations(view: DocView) -> Iterator[Cand]:
             if org and view.key(doc[tok.i - 1]) != prod:
                 yield prod, "madeBy", org, tok, "adjacent-madeBy", 0.7
         yield from _possessive(view, tok, prod)
+
+
+def _named_after(view: DocView, tok: Token, *types: str) -> str | None:
+    """"de l'américain iRobot": the name that follows a demonym or a description noun."""
+    for c in tok.children:
+        if c.dep_ in ("flat:name", "appos", "nmod") and c.i == tok.i + 1:
+            return view.ent_of(c, *types)
+    if tok.i + 1 < len(view.doc):
+        return view.ent_of(view.doc[tok.i + 1], *types)
+    return None
 
 
 def _possessive(view: DocView, tok: Token, prod: str) -> Iterator[Cand]:
@@ -354,7 +421,7 @@ _TYPES = {
     "acquired": ({ORG}, {ORG, PROD}), "partnerOf": ({ORG}, {ORG}),
     "competitorOf": ({ORG, PROD}, {ORG, PROD}), "runsOn": ({PROD}, {PROD}),
 }
-FAMILIES = (role_relations, verb_relations, noun_relations, genitive_relations,
+FAMILIES = (role_relations, verb_relations, participle_relations, owner_relations, noun_relations, genitive_relations,
             description_facts, gazetteer_makers)
 
 

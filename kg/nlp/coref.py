@@ -166,7 +166,13 @@ def _determiner(doc: Doc, tok: Token) -> Token | None:
 
 def _generic_slot(tok: Token) -> bool:
     """Positions where "le groupe" / "la société" refers back to the article's organisation:
-    a subject, or the complement of a role or part noun ("le PDG du groupe")."""
+    a subject, or the complement of a role or part noun ("le PDG du groupe"). Not when the
+    description names its own referent: "le groupe de Xavier Niel", "le groupe présidé par X"."""
+    for c in tok.children:
+        if c.dep_ == "nmod" and c.pos_ == "PROPN":
+            return False
+        if c.dep_.startswith("acl") and any(g.dep_ == "obl:agent" for g in c.children):
+            return False
     if tok.dep_ in ("nsubj", "nsubj:pass", "obl:agent"):
         return True
     return tok.dep_ == "nmod" and tok.head.pos_ == "NOUN"
