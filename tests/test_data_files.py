@@ -170,7 +170,7 @@ def test_sample_facts(type_, name, field, value):
         ("Organization", "NSN", "Nokia Solutions and Networks"),
         ("Organization", "Covoiturage.fr", "BlaBlaCar"),
         ("Place", "EMEA", "EMEA"),
-        ("Product", "AWS", "Amazon Web Services"),
+        ("Organization", "AWS", "Amazon Web Services"),
     ],
 )
 def test_aliases_name_the_right_entity(type_, form, name):
