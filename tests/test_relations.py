@@ -1,0 +1,251 @@
+"""Relation rules on real French sentences, through the real model and kg's pipeline.
+
+Each positive case names one (subject label, predicate, object label) that the sentence states;
+each negative case names a predicate that the sentence must NOT yield (negated, conditional,
+questioned, future or past statements). The sentences are written for these tests and use
+entities of kg/data/gazetteer.json, so a miss is a miss of the relation rules, not of NER.
+Known misses are strict xfails whose reason says what the rules lack.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import SYMMETRIC_PREDICATES
+
+pytestmark = pytest.mark.slow
+
+
+def xfail(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+PASSIVE_PAR = ("the parser labels the passive agent 'par X' obl:mod (not obl:agent) after a "
+               "form of 'racheter/absorber'; passive-acquired only reads obl:agent")
+
+# (id, sentence, (subject label, predicate, object label))
+POSITIVE = [
+    # apposition and copular roles
+    ("appos-pdg", "Tim Cook, le PDG d'Apple, a présenté les résultats trimestriels du groupe.",
+     ("Tim Cook", "leads", "Apple")),
+    ("appos-dg", "Satya Nadella, directeur général de Microsoft, a détaillé la stratégie du "
+     "groupe dans le cloud.", ("Satya Nadella", "leads", "Microsoft")),
+    ("cop-pdg", "Stéphane Richard est le PDG d'Orange.", ("Stéphane Richard", "leads", "Orange")),
+    ("analyst-of-org-name", "Selon l'analyste de Gartner Carolina Milanesi, les ventes de "
+     "tablettes vont ralentir.", ("Carolina Milanesi", "worksFor", "Gartner")),
+    ("appos-spokesperson", "Jean Martin, porte-parole d'Orange, a confirmé l'incident mardi soir.",
+     ("Jean Martin", "worksFor", "Orange")),
+    ("appos-founder-after", "Xavier Niel, le fondateur d'Iliad, a présenté la nouvelle Freebox.",
+     ("Iliad", "foundedBy", "Xavier Niel")),
+    pytest.param(
+        "appos-founder-before", "Le fondateur d'Iliad, Xavier Niel, a présenté la nouvelle Freebox.",
+        ("Iliad", "foundedBy", "Xavier Niel"),
+        marks=xfail("'Le fondateur d'Iliad, Xavier Niel, …': the parser makes the role noun and "
+                    "the name two nsubj of the verb (no appos); _role_person finds no person "
+                    "after a comma that follows the role phrase")),
+    # founder verbs
+    ("passive-fondee", "La société Criteo a été fondée par Jean-Baptiste Rudelle en 2005.",
+     ("Criteo", "foundedBy", "Jean-Baptiste Rudelle")),
+    ("passive-cofondee", "Mistral AI a été cofondée par Arthur Mensch.",
+     ("Mistral AI", "foundedBy", "Arthur Mensch")),
+    ("active-fonder", "Jeff Bezos a fondé Amazon en 1994.", ("Amazon", "foundedBy", "Jeff Bezos")),
+    ("participle-fondee", "BlaBlaCar, fondée par Frédéric Mazzella, revendique désormais cent "
+     "millions de membres.", ("BlaBlaCar", "foundedBy", "Frédéric Mazzella")),
+    # acquisitions: active, passive, nominal
+    ("active-racheter", "Microsoft a racheté LinkedIn pour 26 milliards de dollars.",
+     ("Microsoft", "acquired", "LinkedIn")),
+    ("active-acquerir", "Google a acquis Motorola Mobility pour 12,5 milliards de dollars.",
+     ("Google", "acquired", "Motorola Mobility")),
+    ("active-s-offrir", "Capgemini s'offre Altran pour 3,6 milliards d'euros.",
+     ("Capgemini", "acquired", "Altran")),
+    pytest.param("passive-rachete", "Bull a été racheté par Atos en 2014.",
+                 ("Atos", "acquired", "Bull"), marks=xfail(PASSIVE_PAR)),
+    pytest.param("passive-absorbe", "Alcatel-Lucent a été absorbé par Nokia.",
+                 ("Nokia", "acquired", "Alcatel-Lucent"), marks=xfail(PASSIVE_PAR)),
+    pytest.param(
+        "participle-rachete", "LinkedIn, racheté par Microsoft en 2016, compte désormais 900 "
+        "millions de membres.", ("Microsoft", "acquired", "LinkedIn"),
+        marks=xfail("participle-acquired reads only obl:agent; the parser labels 'par Microsoft' "
+                    "obl:mod here (as in the passive cases)")),
+    ("nominal-rachat", "Le rachat de Bull par Atos a été finalisé à l'été 2014.",
+     ("Atos", "acquired", "Bull")),
+    ("nominal-acquisition", "L'acquisition de Mojang par Microsoft a surpris les joueurs de "
+     "Minecraft.", ("Microsoft", "acquired", "Mojang")),
+    pytest.param(
+        "nominal-reprise-subject-of-passive", "La reprise de Motorola Mobility par Google a été "
+        "validée par Bruxelles.", ("Google", "acquired", "Motorola Mobility"),
+        marks=xfail("the parser attaches 'par Google' to the verb as a second nsubj:pass, not "
+                    "as nmod of 'reprise'; noun-acquired only looks for 'par' nmods of the "
+                    "trigger noun")),
+    # madeBy: genitive, verb
+    ("genitive-iphone", "L'iPhone d'Apple reste le smartphone le plus vendu aux États-Unis.",
+     ("iPhone", "madeBy", "Apple")),
+    ("genitive-android", "Android de Google équipe la majorité des smartphones vendus dans le "
+     "monde.", ("Android", "madeBy", "Google")),
+    ("genitive-after-noun", "Les smartphones Lumia de Nokia fonctionnent sous Windows Phone.",
+     ("Lumia", "madeBy", "Nokia")),
+    ("verb-lancer", "Google a lancé Android en 2008.", ("Android", "madeBy", "Google")),
+    # runsOn: software → the device or platform it runs on
+    ("sous-android", "Le Galaxy S4 fonctionne sous Android.", ("Android", "runsOn", "Galaxy S4")),
+    ("sous-windows-phone", "Les smartphones Lumia fonctionnent sous Windows Phone.",
+     ("Windows Phone", "runsOn", "Lumia")),
+    ("sous-relative", "Le Galaxy S4, qui fonctionne sous Android, arrive en France.",
+     ("Android", "runsOn", "Galaxy S4")),
+    # competitors
+    pytest.param(
+        "face-a", "Apple perd des parts de marché face à Samsung en Chine.",
+        ("Apple", "competitorOf", "Samsung Electronics"),
+        marks=xfail("the parser makes 'face' and 'à' case markers of 'Samsung' (PROPN, "
+                    "obl:mod); the face-à rule is in noun_relations, which skips every token "
+                    "whose pos_ is not NOUN")),
+    pytest.param(
+        "fait-face-a", "Apple fait face à Samsung sur le marché des smartphones.",
+        ("Apple", "competitorOf", "Samsung Electronics"),
+        marks=xfail("'faire face à X' is not a competitor trigger")),
+    ("concurrent-de-cop", "Xiaomi est un concurrent direct d'Apple sur le marché chinois.",
+     ("Xiaomi", "competitorOf", "Apple")),
+    ("concurrent-de-appos", "Huawei, concurrent de Samsung, a vendu 240 millions de smartphones "
+     "l'an dernier.", ("Huawei", "competitorOf", "Samsung Electronics")),
+    ("principal-concurrent", "Samsung reste le principal concurrent d'Apple.",
+     ("Samsung Electronics", "competitorOf", "Apple")),
+    ("verb-affronter", "Apple affronte Samsung devant les tribunaux.",
+     ("Apple", "competitorOf", "Samsung Electronics")),
+    # partnerships
+    ("partenariat-avec", "Orange a signé un partenariat avec Deezer pour ses abonnés mobiles.",
+     ("Orange", "partnerOf", "Deezer")),
+    ("noue-partenariat", "Nokia a noué un partenariat avec Microsoft pour ses smartphones.",
+     ("Nokia", "partnerOf", "Microsoft")),
+    pytest.param(
+        "coordinated-partners", "Orange et Deezer ont signé un partenariat.",
+        ("Orange", "partnerOf", "Deezer"),
+        marks=xfail("coordinated subjects 'X et Y ont signé un partenariat' (no 'avec') are "
+                    "not paired; the parser also makes X the root and the verb its conj")),
+    # nationality: basedIn
+    ("demonym-description", "Le constructeur sud-coréen Samsung a dévoilé un nouveau smartphone "
+     "pliable.", ("Samsung Electronics", "basedIn", "Corée du Sud")),
+    ("demonym-before-name", "Le chinois Lenovo a présenté une nouvelle gamme d'ordinateurs "
+     "portables.", ("Lenovo", "basedIn", "Chine")),
+    ("demonym-operator", "L'opérateur britannique Vodafone a enregistré une hausse de ses revenus.",
+     ("Vodafone", "basedIn", "Royaume-Uni")),
+    # coordination of arguments
+    ("coord-marques-1", "Apple doit affronter les marques Samsung et Huawei sur le marché chinois.",
+     ("Apple", "competitorOf", "Samsung Electronics")),
+    ("coord-marques-2", "Apple doit affronter les marques Samsung et Huawei sur le marché chinois.",
+     ("Apple", "competitorOf", "Huawei")),
+    ("coord-demonym-1", "Les constructeurs chinois Huawei et Xiaomi gagnent du terrain en Europe.",
+     ("Huawei", "basedIn", "Chine")),
+    ("coord-demonym-2", "Les constructeurs chinois Huawei et Xiaomi gagnent du terrain en Europe.",
+     ("Xiaomi", "basedIn", "Chine")),
+    ("coord-runs-on-1", "Les smartphones Galaxy S4 et Xperia fonctionnent sous Android.",
+     ("Android", "runsOn", "Galaxy S4")),
+    ("coord-runs-on-2", "Les smartphones Galaxy S4 et Xperia fonctionnent sous Android.",
+     ("Android", "runsOn", "Xperia")),
+    ("coord-objects-1", "Microsoft a acquis LinkedIn et GitHub.", ("Microsoft", "acquired", "LinkedIn")),
+    ("coord-objects-2", "Microsoft a acquis LinkedIn et GitHub.", ("Microsoft", "acquired", "GitHub")),
+    ("coord-objects-verb-conj-1", "Microsoft a racheté Mojang et LinkedIn.",
+     ("Microsoft", "acquired", "Mojang")),
+    pytest.param(
+        "coord-objects-verb-conj-2", "Microsoft a racheté Mojang et LinkedIn.",
+        ("Microsoft", "acquired", "LinkedIn"),
+        marks=xfail("the parser attaches the second object 'LinkedIn' as conj of the verb, not "
+                    "of the first object; verb rules only expand the conjuncts of obj")),
+    # subsidiaries
+    ("appos-filiale", "Free Mobile, filiale d'Iliad, revendique 15 millions d'abonnés.",
+     ("Free Mobile", "subsidiaryOf", "Iliad")),
+    pytest.param(
+        "cop-filiale", "Free Mobile est une filiale d'Iliad.", ("Free Mobile", "subsidiaryOf", "Iliad"),
+        marks=xfail("copular 'X est une filiale de Y' is not read; appos-subsidiary needs the "
+                    "trigger in apposition")),
+]
+
+# (id, sentence, predicate that must not be extracted, entities that must be recognised)
+NEGATIVE = [
+    ("negated", "Apple n'a pas racheté Netflix.", "acquired", {"Apple", "Netflix"}),
+    ("negated-jamais", "Apple n'a jamais racheté Tesla.", "acquired", {"Apple", "Tesla"}),
+    ("negated-future", "Microsoft ne rachètera pas Nokia.", "acquired", {"Microsoft", "Nokia"}),
+    ("conditional-pourrait", "Google pourrait racheter Netflix dans les prochains mois.",
+     "acquired", {"Google", "Netflix"}),
+    ("conditional-racheterait", "Microsoft rachèterait Nokia pour 5 milliards d'euros.",
+     "acquired", {"Microsoft", "Nokia"}),
+    ("conditional-past-rumour", "Selon la presse américaine, Apple aurait racheté Netflix.",
+     "acquired", {"Apple", "Netflix"}),
+    ("intent-envisage", "Google envisage de racheter Netflix.", "acquired", {"Google", "Netflix"}),
+    ("passive-conditional", "Nokia pourrait être racheté par Microsoft.", "acquired",
+     {"Microsoft", "Nokia"}),
+    ("question-inversion", "Apple va-t-il racheter Tesla ?", "acquired", {"Apple", "Tesla"}),
+    ("question-est-ce-que", "Est-ce que Microsoft va racheter Nokia ?", "acquired",
+     {"Microsoft", "Nokia"}),
+    ("question-future", "Apple rachètera-t-il Netflix ?", "acquired", {"Apple", "Netflix"}),
+    pytest.param(
+        "negated-copula-nominal", "Le rachat de Netflix par Apple n'est pas à l'ordre du jour.",
+        "acquired", {"Apple", "Netflix"},
+        marks=xfail("kg/extract/context.py is_negated only looks at the trigger's head and its "
+                    "aux children; here 'pas' hangs on the copula 'est' (cop child of 'ordre'), "
+                    "so noun-acquired yields Apple acquired Netflix")),
+    pytest.param(
+        "future-role-devenir", "Rajeev Suri deviendra le PDG de Nokia en mai.", "leads",
+        {"Rajeev Suri", "Nokia"},
+        marks=xfail("kg/extract/relations.py role_relations never calls blocked(): the role "
+                    "noun 'PDG' is obj of the future 'deviendra', and role-leads still yields "
+                    "Rajeev Suri leads Nokia")),
+    ("future-role-futur", "Le futur patron de Nokia, Rajeev Suri, prendra ses fonctions en mai.",
+     "leads", {"Rajeev Suri", "Nokia"}),
+    ("future-role-tete", "Rajeev Suri prendra la tête de Nokia en mai.", "leads",
+     {"Rajeev Suri", "Nokia"}),
+    ("past-role-ancien", "L'ancien PDG de Nokia, Stephen Elop, a rejoint Microsoft.", "leads",
+     {"Stephen Elop", "Nokia"}),
+    ("negated-partnership", "Orange n'a pas signé de partenariat avec Deezer.", "partnerOf",
+     {"Orange", "Deezer"}),
+    ("negated-partnership-noue", "Microsoft n'a pas noué de partenariat avec Nokia.", "partnerOf",
+     {"Microsoft", "Nokia"}),
+    ("conditional-competitor", "Xiaomi pourrait bientôt concurrencer Apple en Europe.",
+     "competitorOf", {"Xiaomi", "Apple"}),
+]
+
+
+def _ids(cases):
+    return [c.values[0] if hasattr(c, "values") else c[0] for c in cases]
+
+
+def labelled(extraction) -> set[tuple[str, str, str]]:
+    """The extraction's relations as (subject label, predicate, object label)."""
+    label = {e.key: e.label for e in extraction.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in extraction.relations}
+
+
+def rules_of(extraction, triple) -> set[str]:
+    label = {e.key: e.label for e in extraction.entities}
+    return {r.rule for r in extraction.relations
+            if (label[r.subject], r.predicate, label[r.object]) == triple}
+
+
+@pytest.mark.parametrize("case_id, text, expected", POSITIVE, ids=_ids(POSITIVE))
+def test_relation_is_extracted(analyse, case_id, text, expected):
+    x = analyse(text)
+    found = labelled(x)
+    subject, predicate, obj = expected
+    accepted = {expected}
+    if predicate in SYMMETRIC_PREDICATES:
+        accepted.add((obj, predicate, subject))
+    assert accepted & found, f"{expected} not in {sorted(found)}"
+    if predicate == "madeBy":
+        # The gazetteer knows every maker here; the sentence's own rule must find it too.
+        assert rules_of(x, expected) - {"gazetteer-maker"}, rules_of(x, expected)
+
+
+@pytest.mark.parametrize("case_id, text, predicate, names", NEGATIVE, ids=_ids(NEGATIVE))
+def test_nothing_is_extracted(analyse, case_id, text, predicate, names):
+    x = analyse(text)
+    # Both participants are recognised, so an empty result is the rules' doing, not NER's.
+    assert names <= {e.label for e in x.entities}
+    assert [t for t in labelled(x) if t[1] == predicate] == []
+
+
+def test_every_relation_carries_its_sentence_offsets(analyse):
+    text = ("Tim Cook, le PDG d'Apple, a présenté les résultats du groupe.\n\n"
+            "Le rachat de Bull par Atos a été finalisé à l'été 2014.")
+    x = analyse(text)
+    assert len(x.relations) >= 2
+    for r in x.relations:
+        assert text[r.start:r.end] == r.sentence
+        assert 0.0 < r.confidence <= 1.0 and r.rule
