@@ -16,11 +16,11 @@ from kg.build import GraphBuilder
 from kg.config import Settings
 from kg.errors import KgError
 from kg.model import Article
-from kg.sources import read_paths
+from kg.sources import count_articles, read_paths
 from kg.store import KgStore, open_store
 from kg.vocab import Minter, content_hash
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]  # (articles handled so far, articles in the input)
 
 
 class ProcessingError(KgError):
@@ -65,16 +65,21 @@ def ingest(
         paths: files or folders (read by :func:`kg.sources.read_paths`).
         settings: store location, model, batch size, base IRI.
         default_date: publication date for articles that carry none.
-        progress: called with the number of articles handled so far.
+        progress: called with (articles handled so far, articles in the input).
         store: an open writable store (opened from ``settings`` when omitted).
     """
     report = IngestReport()
     start = time.perf_counter()
+    paths = list(paths)
+    if progress is not None:
+        total = count_articles(paths)
+        bar = progress
+        progress = lambda done: bar(done, total)  # noqa: E731
     own = store is None
     store = store or open_store(settings)
     try:
         minter = Minter(settings.base_iri)
-        todo = _changed(read_paths(list(paths), default_date), store, minter, report, progress)
+        todo = _changed(read_paths(paths, default_date), store, minter, report, progress)
         _process(todo, settings, store, GraphBuilder(minter), report, progress)
     finally:
         if own:

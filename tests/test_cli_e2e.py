@@ -252,10 +252,6 @@ def test_invalid_jsonl_line_is_reported_and_other_lines_ingested(corpus_store, k
 # ---------------------------------------------------------------- interactive terminal
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/cli.py _Progress.__call__(done, total) takes two arguments but kg/ingest.py calls "
-    "progress(n) with one, so `kg ingest` crashes with a TypeError traceback whenever stderr "
-    "is a terminal"))
 def test_ingest_on_a_terminal(corpus_store, kg_run, tmp_path):
     store = corpus_store.copy(tmp_path / "store")
     leader, follower = pty.openpty()

@@ -259,11 +259,6 @@ def _by_value(quad: Quad) -> tuple:
     return (quad.subject, quad.predicate, obj, quad.graph_name)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/build.py GraphBuilder._entities writes rdfs:label for every article's Entity.label and "
-    "the store only adds entity quads, so a non-gazetteer name spelt two ways (same key "
-    "person/helene-lefevre) ends up with two rdfs:label values instead of one label plus "
-    "skos:altLabel"))
 def test_one_label_per_entity_across_articles(analyse, tmp_path):
     texts = {"a": "Hélène Lefèvre a rejoint la direction de Qonto en janvier.",
              "b": "Helene Lefevre a rejoint la direction de Qonto en janvier."}

@@ -39,10 +39,7 @@ POSITIVE = [
      ("Iliad", "foundedBy", "Xavier Niel")),
     pytest.param(
         "appos-founder-before", "Le fondateur d'Iliad, Xavier Niel, a présenté la nouvelle Freebox.",
-        ("Iliad", "foundedBy", "Xavier Niel"),
-        marks=xfail("'Le fondateur d'Iliad, Xavier Niel, …': the parser makes the role noun and "
-                    "the name two nsubj of the verb (no appos); _role_person finds no person "
-                    "after a comma that follows the role phrase")),
+        ("Iliad", "foundedBy", "Xavier Niel")),
     # founder verbs
     ("passive-fondee", "La société Criteo a été fondée par Jean-Baptiste Rudelle en 2005.",
      ("Criteo", "foundedBy", "Jean-Baptiste Rudelle")),
@@ -59,14 +56,12 @@ POSITIVE = [
     ("active-s-offrir", "Capgemini s'offre Altran pour 3,6 milliards d'euros.",
      ("Capgemini", "acquired", "Altran")),
     pytest.param("passive-rachete", "Bull a été racheté par Atos en 2014.",
-                 ("Atos", "acquired", "Bull"), marks=xfail(PASSIVE_PAR)),
+                 ("Atos", "acquired", "Bull")),
     pytest.param("passive-absorbe", "Alcatel-Lucent a été absorbé par Nokia.",
                  ("Nokia", "acquired", "Alcatel-Lucent"), marks=xfail(PASSIVE_PAR)),
     pytest.param(
         "participle-rachete", "LinkedIn, racheté par Microsoft en 2016, compte désormais 900 "
-        "millions de membres.", ("Microsoft", "acquired", "LinkedIn"),
-        marks=xfail("participle-acquired reads only obl:agent; the parser labels 'par Microsoft' "
-                    "obl:mod here (as in the passive cases)")),
+        "millions de membres.", ("Microsoft", "acquired", "LinkedIn")),
     ("nominal-rachat", "Le rachat de Bull par Atos a été finalisé à l'été 2014.",
      ("Atos", "acquired", "Bull")),
     ("nominal-acquisition", "L'acquisition de Mojang par Microsoft a surpris les joueurs de "
@@ -94,10 +89,7 @@ POSITIVE = [
     # competitors
     pytest.param(
         "face-a", "Apple perd des parts de marché face à Samsung en Chine.",
-        ("Apple", "competitorOf", "Samsung Electronics"),
-        marks=xfail("the parser makes 'face' and 'à' case markers of 'Samsung' (PROPN, "
-                    "obl:mod); the face-à rule is in noun_relations, which skips every token "
-                    "whose pos_ is not NOUN")),
+        ("Apple", "competitorOf", "Samsung Electronics")),
     pytest.param(
         "fait-face-a", "Apple fait face à Samsung sur le marché des smartphones.",
         ("Apple", "competitorOf", "Samsung Electronics"),
@@ -153,9 +145,7 @@ POSITIVE = [
     ("appos-filiale", "Free Mobile, filiale d'Iliad, revendique 15 millions d'abonnés.",
      ("Free Mobile", "subsidiaryOf", "Iliad")),
     pytest.param(
-        "cop-filiale", "Free Mobile est une filiale d'Iliad.", ("Free Mobile", "subsidiaryOf", "Iliad"),
-        marks=xfail("copular 'X est une filiale de Y' is not read; appos-subsidiary needs the "
-                    "trigger in apposition")),
+        "cop-filiale", "Free Mobile est une filiale d'Iliad.", ("Free Mobile", "subsidiaryOf", "Iliad")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -178,16 +168,10 @@ NEGATIVE = [
     ("question-future", "Apple rachètera-t-il Netflix ?", "acquired", {"Apple", "Netflix"}),
     pytest.param(
         "negated-copula-nominal", "Le rachat de Netflix par Apple n'est pas à l'ordre du jour.",
-        "acquired", {"Apple", "Netflix"},
-        marks=xfail("kg/extract/context.py is_negated only looks at the trigger's head and its "
-                    "aux children; here 'pas' hangs on the copula 'est' (cop child of 'ordre'), "
-                    "so noun-acquired yields Apple acquired Netflix")),
+        "acquired", {"Apple", "Netflix"}),
     pytest.param(
         "future-role-devenir", "Rajeev Suri deviendra le PDG de Nokia en mai.", "leads",
-        {"Rajeev Suri", "Nokia"},
-        marks=xfail("kg/extract/relations.py role_relations never calls blocked(): the role "
-                    "noun 'PDG' is obj of the future 'deviendra', and role-leads still yields "
-                    "Rajeev Suri leads Nokia")),
+        {"Rajeev Suri", "Nokia"}),
     ("future-role-futur", "Le futur patron de Nokia, Rajeev Suri, prendra ses fonctions en mai.",
      "leads", {"Rajeev Suri", "Nokia"}),
     ("future-role-tete", "Rajeev Suri prendra la tête de Nokia en mai.", "leads",

@@ -99,7 +99,7 @@ def is_negated(tok: Token) -> bool:
     A bare ``ne`` is not a negation: "ne cesse de" (keeps on), "ne … que" (only).
     """
     neg = set(lexicon()["negation_words"]) - {"ne", "n'", "n’"}
-    for t in (tok, *[c for c in tok.children if c.dep_.startswith("aux")]):
+    for t in (tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]):
         for child in t.children:
             if child.lower_ in neg and child.dep_ in ("advmod", "det", "nsubj", "obj", "cc"):
                 return True

@@ -87,6 +87,10 @@ def role_relations(view: DocView) -> Iterator[Cand]:
             continue
         if any(c.lower_ in ("ancien", "ancienne", "ex", "futur", "future", "ex-") for c in tok.children) or doc[tok.i - 1].lower_ in ("ex-", "ancien", "ancienne", "futur"):
             continue
+        # A predicative role ("deviendra le PDG de Y") carries the modality of its verb.
+        governor = tok.head if tok.dep_ in ("xcomp", "obj") and tok.head.pos_ in ("VERB", "AUX") else tok
+        if blocked(governor):
+            continue
         org = _subtree_ent(view, tok, (ORG,))
         for conj in tok.conjuncts:
             org = org or (_subtree_ent(view, conj, (ORG,)) if conj.i > tok.i else None)
@@ -119,6 +123,9 @@ def _role_person(view: DocView, tok: Token) -> str | None:
         j -= 1
     if j >= 0 and doc[j + 1].text == "," and view.ent_of(doc[j], PER):
         return view.ent_of(doc[j], PER)
+    end = max(t.i for t in tok.subtree) + 1
+    if end + 1 < len(doc) and doc[end].text == "," and view.ent_of(doc[end + 1], PER):
+        return view.ent_of(doc[end + 1], PER)
     if tok.dep_ == "ROOT" or any(c.dep_ == "cop" for c in tok.children):
         for c in tok.children:
             if c.dep_ == "nsubj" and view.ent_of(c, PER):
@@ -148,8 +155,10 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else tok.head
                 for c in tok.children if c.dep_ == "nsubj"]
         passive = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            passive, subj = passive + subj, []
         objs = [c for c in tok.children if c.dep_ == "obj"]
-        agents = [c for c in tok.children if c.dep_ == "obl:agent"]
+        agents = _agents(tok)
         reflexive = any(c.lower_ in ("s'", "s’", "se") for c in tok.children)
         if lemma == "offrir" and not reflexive:
             continue
@@ -204,6 +213,16 @@ _PARTICIPLE = {
 }
 
 
+def _agents(tok: Token) -> list[Token]:
+    """The agent of a passive verb or participle: ``obl:agent``, or an ``obl`` in "par" that the
+    parser left as ``obl:mod`` when the verb is passive ("a été racheté par Atos")."""
+    agents = [c for c in tok.children if c.dep_ == "obl:agent"]
+    passive = "Part" in tok.morph.get("VerbForm") or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
+    if not agents and passive:
+        agents = [c for c in tok.children if c.dep_ in ("obl", "obl:mod") and _has_case(c, "par")]
+    return agents
+
+
 def participle_relations(view: DocView) -> Iterator[Cand]:
     """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y, X…", "conçu par Y":
     a participle with an agent; the noun it qualifies (or the clause subject) is the patient."""
@@ -211,7 +230,7 @@ def participle_relations(view: DocView) -> Iterator[Cand]:
         lemma = tok.lemma_.lower()
         if lemma not in _PARTICIPLE or "Part" not in tok.morph.get("VerbForm"):
             continue
-        agents = [c for c in tok.children if c.dep_ == "obl:agent"]
+        agents = _agents(tok)
         if not agents or blocked(tok):
             continue
         predicate, agent_first = _PARTICIPLE[lemma]
@@ -237,6 +256,43 @@ def _pairs(view, trigger, subjects, objects, predicate, stypes, otypes, rule) ->
                 yield s, predicate, o, trigger, rule, 0.75
 
 
+def prep_rival_relations(view: DocView) -> Iterator[Cand]:
+    """"face à Samsung", "derrière le chinois Tencent" (in a ranking): rivals of the subject."""
+    for tok in view.doc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
+        if (_has_case(tok, "face") or ranking) and not blocked(tok.head):
+            for s in _clause_subject(view, tok, (ORG, PROD)):
+                for o in view.conjuncts(tok, ORG, PROD):
+                    if o != s:
+                        yield s, "competitorOf", o, tok, "face-competitor", 0.7
+
+
+def copula_relations(view: DocView) -> Iterator[Cand]:
+    """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y"."""
+    lex = _lex()
+    for tok in view.doc:
+        if not any(c.dep_ == "cop" for c in tok.children) or blocked(tok):
+            continue
+        subjects = [k for c in tok.children if c.dep_ == "nsubj" for k in view.conjuncts(c, ORG, PROD)]
+        if not subjects:
+            continue
+        lemma = tok.lemma_.lower()
+        other = _subtree_ent(view, tok, (ORG, PROD), depth=2)
+        if not other:
+            continue
+        for s in subjects:
+            if s == other:
+                continue
+            if lemma in ("filiale", "division", "branche", "unité"):
+                yield s, "subsidiaryOf", other, tok, "copula-subsidiary", 0.75
+            elif lemma in lex["competitor_nouns"]:
+                yield s, "competitorOf", other, tok, "copula-competitor", 0.7
+            elif lemma in ("partenaire",):
+                yield s, "partnerOf", other, tok, "copula-partner", 0.7
+
+
 def noun_relations(view: DocView) -> Iterator[Cand]:
     """Nominal triggers: "le rachat de Y par X", "concurrents", "partenariat avec", "filiale de"."""
     lex = _lex()
@@ -250,12 +306,6 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             agents = [c for c in nmods if _has_case(c, "par")]
             head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
             yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
-        ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
-        if (_has_case(tok, "face") or ranking) and not blocked(tok.head):
-            for s in _clause_subject(view, tok, (ORG, PROD)):
-                for o in view.conjuncts(tok, ORG, PROD):
-                    if o != s:
-                        yield s, "competitorOf", o, tok, "face-competitor", 0.7
         if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
             rivals = [c for c in tok.children if c.dep_ in ("appos", "nmod", "conj")] + [tok]
             if lemma != "face" and tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
@@ -277,6 +327,11 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             head = tok.head if tok.dep_ in ("obj", "obl:arg", "obl", "obl:agent") else tok
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
             yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
+            if not others and not blocked(head):
+                allies = [k for x in subjects for k in view.conjuncts(x, ORG)]
+                for i, a in enumerate(allies):
+                    for b in allies[i + 1:]:
+                        yield a, "partnerOf", b, tok, "noun-partner-coordination", 0.7
         if lemma in lex["subsidiary_nouns"]:
             yield from _possessive_part(view, tok)
         if lemma in set(lexicon()["device_nouns"]):
@@ -421,7 +476,8 @@ _TYPES = {
     "acquired": ({ORG}, {ORG, PROD}), "partnerOf": ({ORG}, {ORG}),
     "competitorOf": ({ORG, PROD}, {ORG, PROD}), "runsOn": ({PROD}, {PROD}),
 }
-FAMILIES = (role_relations, verb_relations, participle_relations, owner_relations, noun_relations, genitive_relations,
+FAMILIES = (role_relations, verb_relations, participle_relations, owner_relations,
+            prep_rival_relations, copula_relations, noun_relations, genitive_relations,
             description_facts, gazetteer_makers)
 
 

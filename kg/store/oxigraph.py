@@ -10,7 +10,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Variable
 
 from kg.errors import QueryParameterError, StoreError, StoreLockedError, StoreMissingError
 from kg.store.base import KgStore, QueryResult, Term, syntax_error
-from kg.vocab import KG, PREFIXES
+from kg.vocab import KG, PREFIXES, RDFS, SKOS
 
 if TYPE_CHECKING:  # build may grow heavy imports; readers of the store must not pay them
     from kg.build import ArticleGraph
@@ -49,12 +49,25 @@ class OxigraphStore(KgStore):
         blocks = defaultdict(list)
         for quad in graph.quads:
             blocks[graph.iri].append(quad)
-        for quad in graph.entity_quads:
+        for quad in self._first_label_wins(graph.entity_quads):
             blocks[quad.graph_name].append(quad)
         body = "\n".join(_graph_block(name, quads) for name, quads in blocks.items())
         # One SPARQL update is one transaction: readers see the old graph or the new one.
         self._update(f"DROP SILENT GRAPH {graph.iri} ;\nINSERT DATA {{\n{body}\n}}")
         return True
+
+    def _first_label_wins(self, quads) -> list[Quad]:
+        """An entity keeps the first ``rdfs:label`` it was given; another spelling of the same
+        key from a later article ("Etat" after "État") becomes a ``skos:altLabel``. Only one
+        process writes (RocksDB's lock), so reading before the update is safe."""
+        out = []
+        for quad in quads:
+            if quad.predicate == RDFS.label:
+                existing = [q.object for q in self.store.quads_for_pattern(quad.subject, RDFS.label, None, quad.graph_name)]
+                if existing and quad.object not in existing:
+                    quad = Quad(quad.subject, SKOS.altLabel, quad.object, quad.graph_name)
+            out.append(quad)
+        return out
 
     def delete_article(self, article_iri: NamedNode) -> bool:
         """Drop the article's named graph; the shared entity descriptions stay."""
