@@ -269,6 +269,67 @@ def prep_rival_relations(view: DocView) -> Iterator[Cand]:
                         yield s, "competitorOf", o, tok, "face-competitor", 0.7
 
 
+_APPOS_DET = {"le", "la", "l'", "l’", "les", "sa", "son", "ses", "leur", "un", "une"}
+_PARENT_WORDS = {"mère", "holding", "maison-mère", "actionnaire"}
+
+
+def apposition_relations(view: DocView) -> Iterator[Cand]:
+    """Surface appositions, which the parser often leaves unattached:
+    "Microsoft Gaming, la division jeux vidéo de Microsoft," → subsidiaryOf;
+    "Alphabet, la maison mère de Google," → subsidiaryOf(Google, Alphabet);
+    "Windows Phone, le système d'exploitation mobile de Microsoft," → madeBy;
+    "SFR, sa filiale de télécommunications," → subsidiaryOf(SFR, the clause subject)."""
+    doc = view.doc
+    lex = _lex()
+    product_nouns = set(lex["madeBy_nouns"]) | {"système"}
+    for m_end in _mention_ends(view):
+        x = view.key(doc[m_end - 1])
+        if m_end + 2 >= len(doc) or doc[m_end].text != "," or doc[m_end + 1].lower_ not in _APPOS_DET:
+            continue
+        head = doc[m_end + 2]
+        words, y = _apposition_tail(view, m_end + 2)
+        lemma = head.lemma_.lower()
+        possessive = doc[m_end + 1].lower_ in ("sa", "son", "ses", "leur")
+        if y is None and possessive:
+            y = next(iter(_clause_subject(view, head, (ORG,)) or _clause_subject(view, doc[m_end - 1], (ORG,))), None)
+        if y is None or y == x:
+            continue
+        tx, ty = view.type(x), view.type(y)
+        if lemma in lex["subsidiary_nouns"] and lemma != "marque" and tx == ORG and ty == ORG:
+            yield x, "subsidiaryOf", y, head, "surface-appos-subsidiary", 0.75
+        elif words & _PARENT_WORDS and tx == ORG and ty == ORG:
+            yield y, "subsidiaryOf", x, head, "surface-appos-parent", 0.75
+        elif (lemma in product_nouns or lemma == "marque") and tx == PROD and ty == ORG:
+            yield x, "madeBy", y, head, "surface-appos-madeBy", 0.75
+        elif lemma in lex["competitor_nouns"] and tx in (ORG, PROD) and ty in (ORG, PROD):
+            yield x, "competitorOf", y, head, "surface-appos-competitor", 0.7
+
+
+def _mention_ends(view: DocView) -> list[int]:
+    """Token index just past each named entity mention."""
+    ends = set()
+    for m in view.doc._.kg_mentions or []:
+        if m.kind == "name":
+            ends.add(m.end)
+    return sorted(ends)
+
+
+def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
+    """Words of an apposition up to the next comma or sentence end, and the organisation or
+    product named after "de"/"du"/"d'" in it (or a description resolved to one)."""
+    doc = view.doc
+    words: set[str] = set()
+    for j in range(start, min(len(doc), start + 12)):
+        tok = doc[j]
+        if tok.text in (",", ".", ";", ":", "(", ")") or "\n" in tok.text:
+            break
+        words.add(tok.lower_)
+        key = view.key(tok)
+        if key and view.type(key) in (ORG, PROD) and doc[j - 1].lower_ in ("de", "du", "d'", "d’", "des"):
+            return words, key
+    return words, None
+
+
 def copula_relations(view: DocView) -> Iterator[Cand]:
     """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y"."""
     lex = _lex()
@@ -477,7 +538,7 @@ _TYPES = {
     "competitorOf": ({ORG, PROD}, {ORG, PROD}), "runsOn": ({PROD}, {PROD}),
 }
 FAMILIES = (role_relations, verb_relations, participle_relations, owner_relations,
-            prep_rival_relations, copula_relations, noun_relations, genitive_relations,
+            prep_rival_relations, copula_relations, apposition_relations, noun_relations, genitive_relations,
             description_facts, gazetteer_makers)
 
 
