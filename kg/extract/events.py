@@ -9,6 +9,7 @@ its first figure with a unit. Negated, conditional and future statements open no
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from spacy.tokens import Span, Token
 
@@ -118,9 +119,42 @@ def _defendant(view: DocView, tok: Token) -> str | None:
     return None
 
 
+_DEADLINE = re.compile(r"(d['’]ici|jusqu['’]|avant|horizon|prévu|attendu)[^.,;]{0,14}$", re.I)
+
+
 def _date(view: DocView, sent: Span, tok: Token) -> str | None:
-    dates = [(abs(s - tok.idx), v) for s, e, v in view.doc._.kg_dates or [] if sent.start_char <= s < sent.end_char]
-    return min(dates)[1] if dates else None
+    """The date expression of the sentence nearest the trigger, deadlines ("d'ici fin 2013")
+    left out; an undated statement in the present tense happens at the article's news date."""
+    text = view.doc.text
+    dates = [(abs(s - tok.idx), v) for s, e, v in view.doc._.kg_dates or []
+             if sent.start_char <= s < sent.end_char and not _DEADLINE.search(text[max(0, s - 30):s])]
+    if dates:
+        return min(dates)[1]
+    if _present(tok):
+        return news_date(view)
+    return None
+
+
+def _present(tok: Token) -> bool:
+    """The trigger (or, for a noun, its verb) is in the present indicative: reported as news."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False  # compound tenses ("a annoncé") carry their own time
+    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")
+
+
+def news_date(view: DocView) -> str | None:
+    """The day the article reports on: its first weekday or "hier" in the week before
+    publication, else the publication date."""
+    pub = view.doc._.kg_pubdate
+    if pub is None:
+        return None
+    for _, _, value in view.doc._.kg_dates or []:
+        if len(value) == 10 and 0 <= (pub - dt.date.fromisoformat(value)).days <= 6:
+            return value
+    return pub.isoformat()
 
 
 def _place(view: DocView, sent: Span) -> str | None:

@@ -10,6 +10,8 @@
 ['2011-10', '2012-Q2']
 >>> [v for _, _, v in find_dates("d'ici fin 2013 et en 2016", pub)]
 ['2013-Q4', '2016']
+>>> [v for _, _, v in find_dates("d'ici à la fin de 2013", pub)]
+['2013-Q4']
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ _PATTERNS = [
     ("dm", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\b(?!\s+\d{{4}})", re.I)),
     ("quarter", re.compile(rf"\b({_O})\s+trimestre(?:\s+(?:de\s+l'année\s+|fiscal\s+)?(\d{{4}}))?", re.I)),
     ("half", re.compile(rf"\b({_O})\s+semestre(?:\s+(\d{{4}}))?", re.I)),
-    ("edge", re.compile(r"\b(fin|début|mi-?)\s*(\d{4})\b", re.I)),
+    ("edge", re.compile(r"\b(fin|début|mi-?)\s*(?:de\s+|d['’]\s*)?(\d{4})\b", re.I)),
     ("my", re.compile(rf"\b(?:mi-)?({_M})\s+(\d{{4}})\b", re.I)),
     ("m", re.compile(rf"\b(?:en|depuis|fin|début|mi-|à la mi-)\s*({_M})\b(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:en|depuis|dès|d'ici|avant|après|année)\s+(\d{4})\b", re.I)),
