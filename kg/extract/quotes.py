@@ -64,7 +64,7 @@ def _after(view: DocView, start: int, end_tok: int) -> tuple[str | None, str | N
     doc = view.doc
     toks = []
     for t in doc[start:end_tok]:
-        if t.text in ("«", "“", "\n") or "\n" in t.text:
+        if t.text in ("«", "“", "\n", ".", "!", "?", ";") or "\n" in t.text:
             break
         toks.append(t)
     if not toks or not any(_speech_verb(t) for t in toks[:7]):
@@ -87,7 +87,10 @@ def _after(view: DocView, start: int, end_tok: int) -> tuple[str | None, str | N
         return _pronoun_speaker(view, toks[0].i), outlet or _outlet_after(view, speaker_toks)
     speaker = _entity_in(view, speaker_toks, ("Person",)) or _entity_in(view, speaker_toks)
     if speaker is None:
-        for t in speaker_toks[:6]:
+        for i, t in enumerate(speaker_toks[:6]):
+            if t.lower_ in ("dernier", "dernière") and i > 0 and speaker_toks[i - 1].lower_ == "ce":
+                speaker = _last_person(view, toks[0].i)  # "a déclaré ce dernier"
+                break
             if t.lemma_.lower() in _SPOKES:
                 speaker = _org_of(view, t) or view.salient_org()
                 break
