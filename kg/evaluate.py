@@ -173,16 +173,22 @@ def _gold_names(gold: dict) -> dict[str, set[str]]:
     return out
 
 
-def _match(gold_items, pred_items, same) -> tuple[list[int], list[int]]:
-    """Greedy one-to-one matching: indices of unmatched gold and unmatched predictions."""
+def _match(gold_items, pred_items, same, exact=None) -> tuple[list[int], list[int]]:
+    """Greedy one-to-one matching: indices of unmatched gold and unmatched predictions.
+
+    ``exact(g, p)``, when given, ranks candidates: a prediction that matches exactly (same
+    canonical name) is taken before one that matches only through an alias.
+    """
     free = list(range(len(pred_items)))
     missed = []
     for gi, g in enumerate(gold_items):
-        hit = next((pi for pi in free if same(g, pred_items[pi])), None)
-        if hit is None:
+        hits = [pi for pi in free if same(g, pred_items[pi])]
+        if exact is not None:
+            hits.sort(key=lambda pi: not exact(g, pred_items[pi]))
+        if not hits:
             missed.append(gi)
         else:
-            free.remove(hit)
+            free.remove(hits[0])
     return missed, free
 
 
@@ -208,10 +214,11 @@ def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None
     """Add one article's matches and misses to the report."""
     gn = _gold_names(gold)
     names = lambda n: gn.get(fold(n), {fold(n)})  # noqa: E731
-    ge = [(e["type"], {fold(e["name"]), *(fold(a) for a in e.get("aliases", []) or [])}) for e in gold.get("entities", [])]
-    pe = [(e["type"], e["names"]) for e in graph["entities"]]
-    m, x = _match(ge, pe, lambda g, p: g[0] == p[0] and g[1] & p[1])
-    _tally(report, art, "entities", [t for t, _ in ge], [t for t, _ in pe], m, x,
+    ge = [(e["type"], {fold(e["name"]), *(fold(a) for a in e.get("aliases", []) or [])}, fold(e["name"]))
+          for e in gold.get("entities", [])]
+    pe = [(e["type"], e["names"], fold(e["label"])) for e in graph["entities"]]
+    m, x = _match(ge, pe, lambda g, p: g[0] == p[0] and g[1] & p[1], exact=lambda g, p: g[2] == p[2])
+    _tally(report, art, "entities", [g[0] for g in ge], [p[0] for p in pe], m, x,
            [f"{e['type']} {e['name']}" for e in gold.get("entities", [])],
            [f"{e['type']} {e['label']}" for e in graph["entities"]])
     gr = [(names(r["subject"]), r["predicate"], names(r["object"])) for r in gold.get("relations", [])]

@@ -102,6 +102,12 @@ def _looks_like_noise(span: Span) -> bool:
     return span.text[:1].islower() and not _CAMEL.search(span.text)
 
 
+def _in_title(span: Span) -> bool:
+    """Part of a job title ("ministre déléguée à l'Économie numérique"), not an entity."""
+    doc = span.doc
+    return any(doc[j].lower_ in ("ministre", "ministère", "secrétaire") for j in range(max(0, span.start - 4), span.start))
+
+
 def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
     """Decide Organization vs Product for a name the gazetteer has as both (BlackBerry)."""
     doc = span.doc
@@ -131,7 +137,9 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
     if ent_id:
         entry = g.entries.get(ent_id)
         return (entry.type, entry.key) if entry else None
-    if fold(span.text) in demonyms() or _looks_like_noise(span) or span.text in _not_entities():
+    if span.text.lower() in demonyms() or _looks_like_noise(span) or span.text in _not_entities():
+        return None
+    if _in_title(span):
         return None
     if label == "MISC":
         typ = _misc_type(span)
