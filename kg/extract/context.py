@@ -9,7 +9,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
-from kg.nlp.resources import lexicon
+from kg.nlp.resources import lex
 
 
 @dataclass
@@ -18,6 +18,16 @@ class DocView:
 
     doc: Doc
     previous_speaker: str | None = None  # set by the quote extractor as it reads on
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The doc's tokens, made once (spaCy builds a new Token object on every index)."""
+        return list(self.doc)
+
+    @cached_property
+    def sents(self) -> list[Span]:
+        """The doc's sentences, made once."""
+        return list(self.doc.sents)
 
     @cached_property
     def entities(self) -> dict[str, Entity]:
@@ -98,7 +108,7 @@ def is_negated(tok: Token) -> bool:
 
     A bare ``ne`` is not a negation: "ne cesse de" (keeps on), "ne … que" (only).
     """
-    neg = set(lexicon()["negation_words"]) - {"ne", "n'", "n’"}
+    neg = lex().negation - {"ne", "n'", "n’"}
     for t in (tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]):
         for child in t.children:
             if child.lower_ in neg and child.dep_ in ("advmod", "det", "nsubj", "obj", "cc"):
@@ -108,7 +118,7 @@ def is_negated(tok: Token) -> bool:
 
 def is_hypothetical(tok: Token) -> bool:
     """Conditional or future mood, a question, or a modal/intent verb governing ``tok``."""
-    weak = set(lexicon()["weak_verbs_block"])
+    weak = lex().weak_verbs
     sent = tok.sent
     if sent.text.rstrip().endswith("?"):
         return True

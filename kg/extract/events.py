@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import DocView, blocked
 from kg.model import Event
-from kg.nlp.resources import fold, lexicon
+from kg.nlp.resources import fold, lex
 
 _NUM = r"\d[\d\s  .,]*\d|\d"
 _QTY = re.compile(
@@ -28,24 +28,22 @@ _MONEY = re.compile(r"euros?|dollars?|€|\$|milliards?|millions?", re.I)
 _FIGURE = re.compile(r"\d")
 
 
-def _triggers() -> dict[str, dict[str, str]]:
-    """Folded trigger phrase → event type (longest phrases tried first)."""
-    out: dict[str, str] = {}
-    for typ, words in lexicon()["events"].items():
-        for w in words:
-            out.setdefault(fold(w), typ)
-    return out
-
-
-def _find_triggers(sent: Span) -> list[tuple[Token, str]]:
-    table = _triggers()
+def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str]]:
+    """(token, event type) for each trigger phrase of the sentence (longest phrase first)."""
+    lexi = lex()
+    table, firsts = lexi.event_triggers, lexi.event_first_words
+    tokens = view.tokens
     found = []
-    for tok in sent:
+    for i in range(sent.start, sent.end):
+        tok = tokens[i]
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        if fold(lower) not in firsts and fold(lemma) not in firsts:
+            continue
         for n in (3, 2, 1):
-            if tok.i + n > sent.end:
+            if i + n > sent.end:
                 continue
-            phrase = sent.doc[tok.i:tok.i + n]
-            typ = table.get(fold(phrase.text)) or (table.get(fold(tok.lemma_)) if n == 1 else None)
+            phrase = " ".join(fold(t.lower_) for t in tokens[i:i + n])
+            typ = table.get(phrase) or (table.get(fold(lemma)) if n == 1 else None)
             if typ:
                 found.append((tok, typ))
                 break
@@ -168,9 +166,9 @@ def extract_events(view: DocView) -> list[Event]:
     """Events of the doc, one per (type, agent, date); undated twins of dated ones dropped."""
     salient = view.salient_org()
     found: dict[tuple, Event] = {}
-    for sent in view.doc.sents:
+    for sent in view.sents:
         seen_types = set()
-        for tok, typ in _find_triggers(sent):
+        for tok, typ in _find_triggers(view, sent):
             if typ in seen_types or blocked(tok) or not _requirements_met(view, sent, typ, tok):
                 continue
             agent = _agent(view, tok, typ, salient)

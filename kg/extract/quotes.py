@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.model import Quote
-from kg.nlp.resources import lexicon
+from kg.nlp.resources import lex
 
 _PRONOUN = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 _OUTLET_CUES = {"entretien", "interview", "déclaration", "déclarations", "propos", "micro", "antenne"}
@@ -39,7 +39,7 @@ def _org_of(view: DocView, tok: Token) -> str | None:
 
 
 def _speech_verb(tok: Token) -> bool:
-    verbs = set(lexicon()["speech_verbs"])
+    verbs = lex().speech_verbs
     return tok.lemma_.lower() in verbs or tok.lower_ in verbs
 
 

@@ -10,13 +10,15 @@ questioned statements yield nothing (see :func:`kg.extract.context.blocked`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
 from kg.model import Relation
-from kg.nlp.resources import fold, gazetteer, lexicon
+from kg.nlp.resources import fold, gazetteer
+from kg.nlp.resources import lex as lexicon_sets
 
 ORG, PER, PROD, PLACE = "Organization", "Person", "Product", "Place"
 # "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
@@ -24,8 +26,8 @@ _RANKING = re.compile(r"march[ée]|fabricant|acteur|opérateur|numéro|rang|plac
 Cand = tuple[str, str, str, Token, str, float]  # subject, predicate, object, token, rule, conf
 
 
-def _lex() -> dict:
-    return lexicon()["relation_verbs"]
+def _lex() -> dict[str, frozenset[str]]:
+    return lexicon_sets().verbs
 
 
 def _has_case(tok: Token, *words: str) -> bool:
@@ -65,15 +67,17 @@ def _clause_subject(view: DocView, tok: Token, types: tuple[str, ...]) -> list[s
 
 def _role_phrase(tok: Token) -> tuple[str, str] | None:
     """(category, phrase) when a role noun starts at ``tok`` ("directeur général" → leads)."""
-    roles = lexicon()["person_role_nouns"]
+    lexi = lexicon_sets()
+    folded = fold(tok.text).split()
+    if not folded or folded[0] not in lexi.role_words:
+        return None
     doc = tok.doc
-    best = None
     for n in (4, 3, 2, 1):
         phrase = fold(doc[tok.i:tok.i + n].text)
         for cat in ("leads", "founder", "worksFor"):
-            if phrase in {fold(r) for r in roles[cat]}:
-                best = best or (cat, phrase)
-    return best
+            if phrase in lexi.roles[cat]:
+                return cat, phrase
+    return None
 
 
 def role_relations(view: DocView) -> Iterator[Cand]:
@@ -136,7 +140,7 @@ def _role_person(view: DocView, tok: Token) -> str | None:
 def owner_relations(view: DocView) -> Iterator[Cand]:
     """"le groupe de Xavier Niel": an organisation noun (naming an organisation) with a person
     as its complement is led by that person."""
-    for tok in view.doc:
+    for tok in view.tokens:
         org = view.ent_of(tok, ORG)
         if not org or tok.pos_ != "NOUN":
             continue
@@ -145,21 +149,33 @@ def owner_relations(view: DocView) -> Iterator[Cand]:
                 yield view.ent_of(c, PER), "leads", org, tok, "owner-leads", 0.65
 
 
+@lru_cache(maxsize=1)
+def _verb_triggers() -> frozenset[str]:
+    """Every verb lemma some verb rule reacts to."""
+    lex = _lex()
+    keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
+    return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser"}
+
+
 def verb_relations(view: DocView) -> Iterator[Cand]:
     """Active and passive verbs: racheter, lancer, fonder, fonctionner sous, affronter, s'allier…"""
     lex = _lex()
-    for tok in view.doc:
+    relevant = _verb_triggers()
+    for tok in view.tokens:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
+        if lemma not in relevant:
+            continue
+        kids = list(tok.children)
         subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else tok.head
-                for c in tok.children if c.dep_ == "nsubj"]
-        passive = [c for c in tok.children if c.dep_ == "nsubj:pass"]
-        if any(c.dep_ == "aux:pass" for c in tok.children):
+                for c in kids if c.dep_ == "nsubj"]
+        passive = [c for c in kids if c.dep_ == "nsubj:pass"]
+        if any(c.dep_ == "aux:pass" for c in kids):
             passive, subj = passive + subj, []
-        objs = [c for c in tok.children if c.dep_ == "obj"]
+        objs = [c for c in kids if c.dep_ == "obj"]
         agents = _agents(tok)
-        reflexive = any(c.lower_ in ("s'", "s’", "se") for c in tok.children)
+        reflexive = any(c.lower_ in ("s'", "s’", "se") for c in kids)
         if lemma == "offrir" and not reflexive:
             continue
         if lemma in lex["acquired"] or (lemma == "mettre" and any(o.lower_ == "main" for o in objs)):
@@ -226,7 +242,7 @@ def _agents(tok: Token) -> list[Token]:
 def participle_relations(view: DocView) -> Iterator[Cand]:
     """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y, X…", "conçu par Y":
     a participle with an agent; the noun it qualifies (or the clause subject) is the patient."""
-    for tok in view.doc:
+    for tok in view.tokens:
         lemma = tok.lemma_.lower()
         if lemma not in _PARTICIPLE or "Part" not in tok.morph.get("VerbForm"):
             continue
@@ -258,7 +274,7 @@ def _pairs(view, trigger, subjects, objects, predicate, stypes, otypes, rule) ->
 
 def prep_rival_relations(view: DocView) -> Iterator[Cand]:
     """"face à Samsung", "derrière le chinois Tencent" (in a ranking): rivals of the subject."""
-    for tok in view.doc:
+    for tok in view.tokens:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
@@ -281,7 +297,7 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
     "SFR, sa filiale de télécommunications," → subsidiaryOf(SFR, the clause subject)."""
     doc = view.doc
     lex = _lex()
-    product_nouns = set(lex["madeBy_nouns"]) | {"système"}
+    product_nouns = lex["madeBy_nouns"] | {"système"}
     for m_end in _mention_ends(view):
         x = view.key(doc[m_end - 1])
         if m_end + 2 >= len(doc) or doc[m_end].text != "," or doc[m_end + 1].lower_ not in _APPOS_DET:
@@ -333,7 +349,7 @@ def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
 def copula_relations(view: DocView) -> Iterator[Cand]:
     """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y"."""
     lex = _lex()
-    for tok in view.doc:
+    for tok in view.tokens:
         if not any(c.dep_ == "cop" for c in tok.children) or blocked(tok):
             continue
         subjects = [k for c in tok.children if c.dep_ == "nsubj" for k in view.conjuncts(c, ORG, PROD)]
@@ -357,7 +373,7 @@ def copula_relations(view: DocView) -> Iterator[Cand]:
 def noun_relations(view: DocView) -> Iterator[Cand]:
     """Nominal triggers: "le rachat de Y par X", "concurrents", "partenariat avec", "filiale de"."""
     lex = _lex()
-    for tok in view.doc:
+    for tok in view.tokens:
         if tok.pos_ != "NOUN":
             continue
         lemma = tok.lemma_.lower()
@@ -395,7 +411,7 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
                         yield a, "partnerOf", b, tok, "noun-partner-coordination", 0.7
         if lemma in lex["subsidiary_nouns"]:
             yield from _possessive_part(view, tok)
-        if lemma in set(lexicon()["device_nouns"]):
+        if lemma in lexicon_sets().device_nouns:
             yield from _device_sous(view, tok)
         if lemma in ("maison", "société", "mère", "holding", "actionnaire") and tok.dep_ == "appos" and _is_parent_noun(tok):
             parent = view.ent_of(tok.head, ORG)
@@ -477,7 +493,7 @@ def genitive_relations(view: DocView) -> Iterator[Cand]:
                             yield os_, "runsOn", prod, tok, "sous-runsOn", 0.75
                 if c.dep_ == "appos":
                     org = _subtree_ent(view, c, (ORG,), depth=3)
-                    if org and c.lemma_.lower() in set(_lex()["madeBy_nouns"]) | {"système"}:
+                    if org and (c.lemma_.lower() in _lex()["madeBy_nouns"] or c.lemma_.lower() == "système"):
                         yield prod, "madeBy", org, tok, "appos-madeBy", 0.8
         maker = gazetteer().entries.get(prod)
         surface = doc[tok.i:span_end + 1].text
@@ -503,7 +519,7 @@ def _named_after(view: DocView, tok: Token, *types: str) -> str | None:
 def _possessive(view: DocView, tok: Token, prod: str) -> Iterator[Cand]:
     """"RIM … son nouveau système BlackBerry 10": the possessor is the clause subject."""
     doc = view.doc
-    nouns = set(_lex()["madeBy_nouns"]) | {"système"}
+    nouns = _lex()["madeBy_nouns"] | {"système"}
     for j in range(tok.i - 1, max(0, tok.i - 7) - 1, -1):
         t = doc[j]
         if t.pos_ in ("VERB", "AUX") or view.key(t) or "\n" in t.text or t.text in ".!?":
@@ -523,7 +539,7 @@ def description_facts(view: DocView) -> Iterator[Cand]:
 def gazetteer_makers(view: DocView) -> Iterator[Cand]:
     """A product and its known maker named in the same sentence: madeBy, lower confidence."""
     g = gazetteer()
-    for sent in view.doc.sents:
+    for sent in view.sents:
         keys = {view.key(t): t for t in sent if view.key(t)}
         for key, tok in keys.items():
             entry = g.entries.get(key)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.model import Entity
 from kg.nlp.entities import Ment
-from kg.nlp.resources import demonyms, fold, gazetteer, lexicon
+from kg.nlp.resources import demonyms, fold, gazetteer, lex
 
 _DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
 _PRONOUNS = {"il", "elle"}
@@ -106,7 +106,7 @@ def resolve_descriptions(
     for m in mentions:
         for i in range(m.start, m.end):
             token_ent[i] = m.key
-    org_nouns = set(lexicon()["org_nouns"])
+    org_nouns = lex().org_nouns
     dem = demonyms()
     sal = _Salience(mentions, entities)
     g = gazetteer()

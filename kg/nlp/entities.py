@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.model import Entity
-from kg.nlp.resources import demonyms, fold, gazetteer, lexicon
+from kg.nlp.resources import demonyms, fold, gazetteer, lex
 from kg.vocab import entity_key
 
 LABEL_TYPE = {"ORG": "Organization", "PER": "Person", "LOC": "Place", "PRODUCT": "Product"}
@@ -41,12 +41,12 @@ class Ment:
     kind: str  # name | description | pronoun | demonym
 
 
-def _person_titles() -> set[str]:
-    return {fold(t) for t in lexicon()["person_titles"]}
+def _person_titles() -> frozenset[str]:
+    return lex().person_titles
 
 
-def _not_entities() -> set[str]:
-    return set(lexicon()["not_entities"])
+def _not_entities() -> frozenset[str]:
+    return lex().not_entities
 
 
 def clean_span(span: Span) -> Span | None:
@@ -73,7 +73,7 @@ def clean_span(span: Span) -> Span | None:
 
 def _org_cue_before(span: Span) -> bool:
     """An organisation noun just before the name ("la start-up hongroise AutoHop")."""
-    nouns = set(lexicon()["org_nouns"])
+    nouns = lex().org_nouns
     doc = span.doc
     return any(doc[j].lemma_.lower() in nouns or doc[j].lower_ in nouns
                for j in range(max(0, span.start - 3), span.start))
@@ -119,7 +119,7 @@ def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
     if root.dep_ == "nmod" and head.lower_ in _PRODUCT_CUE:
         return "Product"
     if root.dep_ in ("nmod", "appos") and head.pos_ == "NOUN" and head.lower_ not in _ORG_CUE:
-        roles = {fold(r) for v in lexicon()["person_role_nouns"].values() for r in v}
+        roles = lex().role_words
         if fold(head.lemma_) in roles or fold(head.text) in roles:
             return "Organization"
     if root.dep_.startswith("nsubj") or (prev is not None and prev.lower_ in _ORG_CUE):

@@ -18,6 +18,7 @@ from kg.vocab import entity_key
 _PUNCT = re.compile(r"[\s\-‐–—'’`´.,;:!?()\[\]«»\"“”]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold case, accents, apostrophes and punctuation for comparing names.
 
@@ -120,3 +121,46 @@ def demonyms() -> dict[str, str]:
 def lexicon() -> dict[str, Any]:
     """Trigger words of the rules (``kg/data/lexicon.json``)."""
     return _read("lexicon.json")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """``lexicon.json`` as ready-made lookups, built once: rules test membership per token."""
+
+    org_nouns: frozenset[str]
+    person_titles: frozenset[str]  # folded
+    not_entities: frozenset[str]
+    roles: dict[str, frozenset[str]]  # leads | worksFor | founder → folded role phrases
+    role_words: frozenset[str]  # folded single words that start a role phrase
+    negation: frozenset[str]
+    weak_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    device_nouns: frozenset[str]
+    event_triggers: dict[str, str]  # folded trigger phrase → event type
+    event_first_words: frozenset[str]  # folded first word of every trigger phrase
+    verbs: dict[str, frozenset[str]]  # relation_verbs, each list as a set
+
+
+@lru_cache(maxsize=1)
+def lex() -> Lexicon:
+    """The rules' lexicon as sets (see :class:`Lexicon`)."""
+    raw = lexicon()
+    roles = {cat: frozenset(fold(r) for r in words) for cat, words in raw["person_role_nouns"].items()}
+    triggers: dict[str, str] = {}
+    for typ, words in raw["events"].items():
+        for w in words:
+            triggers.setdefault(fold(w), typ)
+    return Lexicon(
+        org_nouns=frozenset(raw["org_nouns"]),
+        person_titles=frozenset(fold(t) for t in raw["person_titles"]),
+        not_entities=frozenset(raw["not_entities"]),
+        roles=roles,
+        role_words=frozenset(r.split()[0] for rs in roles.values() for r in rs),
+        negation=frozenset(raw["negation_words"]),
+        weak_verbs=frozenset(raw["weak_verbs_block"]),
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        device_nouns=frozenset(raw["device_nouns"]),
+        event_triggers=triggers,
+        event_first_words=frozenset(t.split()[0] for t in triggers if t),
+        verbs={k: frozenset(v) for k, v in raw["relation_verbs"].items()},
+    )
