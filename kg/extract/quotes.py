@@ -17,7 +17,8 @@ from kg.nlp.resources import lex
 
 _PRONOUN = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 _OUTLET_CUES = {"entretien", "interview", "déclaration", "déclarations", "propos", "micro", "antenne"}
-_QUOTE = re.compile(r"«\s*(.+?)\s*»|“\s*(.+?)\s*”", re.S)
+# « » and “ ” as in the press; straight "…" as agency copy types them (within one paragraph).
+_QUOTE = re.compile(r'«\s*(.+?)\s*»|“\s*(.+?)\s*”|"([^"\n]+?)"', re.S)
 _SPEAKERS = ("Person", "Organization")
 _ORG_NOUNS = {"entreprise", "société", "groupe", "constructeur", "firme", "opérateur", "éditeur",
               "fabricant", "équipementier", "start-up", "compagnie"}
@@ -64,7 +65,7 @@ def _after(view: DocView, start: int, end_tok: int) -> tuple[str | None, str | N
     doc = view.doc
     toks = []
     for t in doc[start:end_tok]:
-        if t.text in ("«", "“", "\n", ".", "!", "?", ";") or "\n" in t.text:
+        if t.text in ("«", "“", "\"", "\n", ".", "!", "?", ";") or "\n" in t.text:
             break
         toks.append(t)
     if not toks or not any(_speech_verb(t) for t in toks[:7]):
@@ -116,10 +117,10 @@ def _pronoun_speaker(view: DocView, quote_end: int) -> str | None:
     """"», a-t-il reconnu": the latest person named in the paragraph, else the antecedent."""
     doc = view.doc
     close = quote_end - 1
-    while close > 0 and doc[close].text not in ("»", "”"):
+    while close > 0 and doc[close].text not in ("»", "”", '"'):
         close -= 1
-    opening = close
-    while opening > 0 and doc[opening].text not in ("«", "“"):
+    opening = close - 1
+    while opening > 0 and doc[opening].text not in ("«", "“", '"'):
         opening -= 1
     start = _paragraph_start(doc, opening)
     for i in range(opening - 1, start - 1, -1):
@@ -212,7 +213,7 @@ def extract_quotes(view: DocView) -> list[Quote]:
     out: list[Quote] = []
     previous: str | None = None
     for m in _QUOTE.finditer(doc.text):
-        group = 1 if m.group(1) is not None else 2
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         text, qs, qe = m.group(group), m.start(group), m.end(group)
         if len(text.split()) < 2:
             continue
@@ -225,7 +226,7 @@ def extract_quotes(view: DocView) -> list[Quote]:
         rule = "quote-after"
         if speaker is None:
             speaker, rule = _before(view, open_tok[0].i), "quote-before"
-        if speaker is None and previous is not None and len(text.split()) >= 4:
+        if speaker is None and previous is not None and len(text.split()) >= 6:
             speaker, rule = previous, "quote-previous-speaker"
         if speaker is None:
             continue
