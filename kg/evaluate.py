@@ -60,17 +60,22 @@ class EvalReport:
     detail: dict[str, dict[str, Score]] = field(
         default_factory=lambda: {c: defaultdict(Score) for c in CATEGORIES}
     )
-    misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # article, cat, kind, what
+    # (article, category, "FN" | "FP", what, sentence or "")
+    misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict:
-        """``{"entities": {"p", "r", "f1", …}, "relations": …, "quotes": …, "events": …}``."""
-        out = {c: self.scores[c].as_dict() for c in CATEGORIES}
+    def to_json(self, misses: bool = False) -> dict:
+        """``{"entities": {"p", "r", "f1", …}, "relations": …, "quotes": …, "events": …}``,
+        with ``by_kind`` (per type / predicate) and, when asked, ``misses``."""
+        out: dict = {c: self.scores[c].as_dict() for c in CATEGORIES}
         out["by_kind"] = {c: {k: s.as_dict() for k, s in sorted(self.detail[c].items())} for c in CATEGORIES}
         out["articles"] = self.articles
+        if misses:
+            out["misses"] = [dict(zip(("article", "category", "kind", "what", "sentence"), m))
+                             for m in self.misses]
         return out
 
-    def format_text(self, misses: bool = True) -> str:
+    def format_text(self, misses: bool = False) -> str:
         """A readable table of scores, the per-kind breakdown, then the misses."""
         lines = [f"{self.articles} articles", f"{'category':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
         for c in CATEGORIES:
@@ -82,7 +87,10 @@ class EvalReport:
                 lines.append(f"  {k:<14}{s.p:>7.3f}{s.r:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
         if misses and self.misses:
             lines.append("\nmisses (FN = in gold, not in graph; FP = in graph, not in gold)")
-            lines += [f"  {a}  {c:<9} {k}  {w}" for a, c, k, w in self.misses]
+            for a, c, k, w, sentence in self.misses:
+                lines.append(f"  {a}  {c:<9} {k}  {w}")
+                if sentence:
+                    lines.append(f"      « {' '.join(sentence.split())[:300]} »")
         lines += [f"failed: {f}" for f in self.failed]
         return "\n".join(lines)
 
@@ -127,12 +135,14 @@ _ENTITIES = """SELECT ?a ?e ?type ?label ?alt WHERE {
   GRAPH ?a { ?a schema:mentions ?e }
   ?e a ?type ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt }
   VALUES ?type { schema:Person schema:Organization schema:Place schema:Product } }"""
-_RELATIONS = """SELECT DISTINCT ?a ?s ?p ?o WHERE { GRAPH ?a {
-  ?ev a kg:Evidence ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o } }"""
+_RELATIONS = """SELECT ?a ?s ?p ?o (SAMPLE(?text) AS ?sentence) WHERE { GRAPH ?a {
+  ?ev a kg:Evidence ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o ; kg:sentence ?text } }
+  GROUP BY ?a ?s ?p ?o"""
 _QUOTES = """SELECT ?a ?q ?sp ?text ?by WHERE { GRAPH ?a {
   ?q a kg:Quote ; kg:speaker ?sp ; kg:text ?text . OPTIONAL { ?q kg:reportedBy ?by } } }"""
-_EVENTS = """SELECT ?a ?ev ?type ?agent ?date WHERE { GRAPH ?a {
+_EVENTS = """SELECT ?a ?ev ?type ?agent ?date ?sentence WHERE { GRAPH ?a {
   ?ev a kg:Event, ?type ; kg:agent ?agent . OPTIONAL { ?ev kg:date ?date }
+  OPTIONAL { ?ev kg:sentence ?sentence }
   FILTER(?type != kg:Event) } }"""
 
 
@@ -153,12 +163,15 @@ def read_article(store: KgStore, article_iri: str) -> dict:
             e["names"].add(fold(row["alt"].value))
     names = lambda iri: ents.get(iri.value, {}).get("names") or {fold(_local(iri).replace("-", " "))}  # noqa: E731
     label = lambda iri: ents.get(iri.value, {}).get("label", _local(iri))  # noqa: E731
-    rels = [(names(r["s"]), _local(r["p"]), names(r["o"]), f"{label(r['s'])} {_local(r['p'])} {label(r['o'])}")
+    rels = [(names(r["s"]), _local(r["p"]), names(r["o"]), f"{label(r['s'])} {_local(r['p'])} {label(r['o'])}",
+             r["sentence"].value if r["sentence"] else "")
             for r in store.query(_RELATIONS, b)]
-    quotes = [(names(r["sp"]), fold(r["text"].value), f"{label(r['sp'])}: {r['text'].value[:50]}")
+    quotes = [(names(r["sp"]), fold(r["text"].value), f"{label(r['sp'])}: {r['text'].value[:50]}",
+               r["text"].value)
               for r in store.query(_QUOTES, b)]
     events = [(_local(r["type"]), names(r["agent"]), r["date"].value if r["date"] else None,
-               f"{_local(r['type'])} {label(r['agent'])} {r['date'].value if r['date'] else '-'}")
+               f"{_local(r['type'])} {label(r['agent'])} {r['date'].value if r['date'] else '-'}",
+               r["sentence"].value if r["sentence"] else "")
               for r in store.query(_EVENTS, b)]
     return {"entities": list(ents.values()), "relations": rels, "quotes": quotes, "events": events}
 
@@ -192,7 +205,7 @@ def _match(gold_items, pred_items, same, exact=None) -> tuple[list[int], list[in
     return missed, free
 
 
-def _tally(report, art, cat, kinds_g, kinds_p, missed, extra, gdesc, pdesc) -> None:
+def _tally(report, art, cat, kinds_g, kinds_p, missed, extra, gdesc, pdesc, gsent=None, psent=None) -> None:
     s = report.scores[cat]
     tp = len(kinds_g) - len(missed)
     s.tp += tp
@@ -202,12 +215,12 @@ def _tally(report, art, cat, kinds_g, kinds_p, missed, extra, gdesc, pdesc) -> N
         d = report.detail[cat][k]
         if i in missed:
             d.fn += 1
-            report.misses.append((art, cat, "FN", gdesc[i]))
+            report.misses.append((art, cat, "FN", gdesc[i], gsent[i] if gsent else ""))
         else:
             d.tp += 1
     for i in extra:
         report.detail[cat][kinds_p[i]].fp += 1
-        report.misses.append((art, cat, "FP", pdesc[i]))
+        report.misses.append((art, cat, "FP", pdesc[i], psent[i] if psent else ""))
 
 
 def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None:
@@ -232,14 +245,16 @@ def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None
     m, x = _match(gr, graph["relations"], same_rel)
     _tally(report, art, "relations", [g[1] for g in gr], [p[1] for p in graph["relations"]], m, x,
            [f"{r['subject']} {r['predicate']} {r['object']}" for r in gold.get("relations", [])],
-           [p[3] for p in graph["relations"]])
+           [p[3] for p in graph["relations"]],
+           [r.get("evidence", "") for r in gold.get("relations", [])], [p[4] for p in graph["relations"]])
     gq = [(names(q["speaker"]), fold(q["starts_with"])) for q in gold.get("quotes", [])]
     m, x = _match(gq, graph["quotes"], lambda g, p: bool(g[0] & p[0]) and p[1].startswith(g[1]))
     _tally(report, art, "quotes", ["quote"] * len(gq), ["quote"] * len(graph["quotes"]), m, x,
            [f"{q['speaker']}: {q['starts_with']}" for q in gold.get("quotes", [])],
-           [p[2] for p in graph["quotes"]])
+           [p[2] for p in graph["quotes"]], None, [p[3] for p in graph["quotes"]])
     gv = [(e["type"], names(e["agent"]), e.get("date")) for e in gold.get("events", [])]
     m, x = _match(gv, graph["events"], lambda g, p: g[0] == p[0] and bool(g[1] & p[1]) and (g[2] is None or g[2] == p[2]))
     _tally(report, art, "events", [g[0] for g in gv], [p[0] for p in graph["events"]], m, x,
            [f"{e['type']} {e['agent']} {e.get('date') or '-'}" for e in gold.get("events", [])],
-           [p[3] for p in graph["events"]])
+           [p[3] for p in graph["events"]],
+           [e.get("evidence", "") for e in gold.get("events", [])], [p[4] for p in graph["events"]])

