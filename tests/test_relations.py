@@ -146,11 +146,19 @@ POSITIVE = [
      ("Free Mobile", "subsidiaryOf", "Iliad")),
     pytest.param(
         "cop-filiale", "Free Mobile est une filiale d'Iliad.", ("Free Mobile", "subsidiaryOf", "Iliad")),
+    # divestiture: the buyer acquires
+    ("divest-ceder", "Vivendi cède SFR à Altice pour 13,5 milliards d'euros.", ("Altice", "acquired", "SFR")),
+    # surface appositions the parser leaves unattached
+    ("surface-appos-parent", "Alphabet, la maison mère de Google, a publié ses résultats.",
+     ("Google", "subsidiaryOf", "Alphabet")),
+    ("surface-appos-product", "Windows Phone, le système d'exploitation mobile de Microsoft, progresse.",
+     ("Windows Phone", "madeBy", "Microsoft")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
 NEGATIVE = [
     ("negated", "Apple n'a pas racheté Netflix.", "acquired", {"Apple", "Netflix"}),
+    ("negated-divest", "Vivendi ne cédera pas SFR à Altice.", "acquired", {"Vivendi", "SFR", "Altice"}),
     ("negated-jamais", "Apple n'a jamais racheté Tesla.", "acquired", {"Apple", "Tesla"}),
     ("negated-future", "Microsoft ne rachètera pas Nokia.", "acquired", {"Microsoft", "Nokia"}),
     ("conditional-pourrait", "Google pourrait racheter Netflix dans les prochains mois.",

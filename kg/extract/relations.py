@@ -154,7 +154,8 @@ def _verb_triggers() -> frozenset[str]:
     """Every verb lemma some verb rule reacts to."""
     lex = _lex()
     keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
-    return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser"}
+    return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser",
+                                                          "céder", "vendre", "revendre"}
 
 
 def verb_relations(view: DocView) -> Iterator[Cand]:
@@ -182,6 +183,10 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
             targets = objs if lemma != "mettre" else [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sur")]
             yield from _pairs(view, tok, subj, targets, "acquired", (ORG,), (ORG, PROD), "verb-acquired")
             yield from _pairs(view, tok, agents, passive, "acquired", (ORG,), (ORG, PROD), "passive-acquired")
+        if lemma in ("céder", "vendre", "revendre"):
+            # "X cède Y à Z": Z acquires Y.
+            buyers = [c for c in kids if c.dep_.startswith("obl") and _has_case(c, "à", "au", "aux")]
+            yield from _pairs(view, tok, buyers, objs, "acquired", (ORG,), (ORG, PROD), "verb-divest")
         if lemma in lex["madeBy"]:
             yield from _pairs(view, tok, objs, subj, "madeBy", (PROD,), (ORG,), "verb-madeBy")
         if lemma in lex["founded_verbs"]:
