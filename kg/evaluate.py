@@ -63,6 +63,7 @@ class EvalReport:
     # (article, category, "FN" | "FP", what, sentence or "")
     misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    rules: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))  # relation rule → TP/FP
 
     def to_json(self, misses: bool = False) -> dict:
         """``{"entities": {"p", "r", "f1", …}, "relations": …, "quotes": …, "events": …}``,
@@ -70,6 +71,7 @@ class EvalReport:
         out: dict = {c: self.scores[c].as_dict() for c in CATEGORIES}
         out["by_kind"] = {c: {k: s.as_dict() for k, s in sorted(self.detail[c].items())} for c in CATEGORIES}
         out["articles"] = self.articles
+        out["rules"] = {r: {"tp": sc.tp, "fp": sc.fp} for r, sc in sorted(self.rules.items())}
         if misses:
             out["misses"] = [dict(zip(("article", "category", "kind", "what", "sentence"), m))
                              for m in self.misses]
@@ -135,8 +137,9 @@ _ENTITIES = """SELECT ?a ?e ?type ?label ?alt WHERE {
   GRAPH ?a { ?a schema:mentions ?e }
   ?e a ?type ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt }
   VALUES ?type { schema:Person schema:Organization schema:Place schema:Product } }"""
-_RELATIONS = """SELECT ?a ?s ?p ?o (SAMPLE(?text) AS ?sentence) WHERE { GRAPH ?a {
-  ?ev a kg:Evidence ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o ; kg:sentence ?text } }
+_RELATIONS = """SELECT ?a ?s ?p ?o (SAMPLE(?text) AS ?sentence) (GROUP_CONCAT(DISTINCT ?rule) AS ?rules)
+  WHERE { GRAPH ?a { ?ev a kg:Evidence ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o ;
+                      kg:sentence ?text ; kg:extractor ?rule } }
   GROUP BY ?a ?s ?p ?o"""
 _QUOTES = """SELECT ?a ?q ?sp ?text ?by WHERE { GRAPH ?a {
   ?q a kg:Quote ; kg:speaker ?sp ; kg:text ?text . OPTIONAL { ?q kg:reportedBy ?by } } }"""
@@ -164,7 +167,7 @@ def read_article(store: KgStore, article_iri: str) -> dict:
     names = lambda iri: ents.get(iri.value, {}).get("names") or {fold(_local(iri).replace("-", " "))}  # noqa: E731
     label = lambda iri: ents.get(iri.value, {}).get("label", _local(iri))  # noqa: E731
     rels = [(names(r["s"]), _local(r["p"]), names(r["o"]), f"{label(r['s'])} {_local(r['p'])} {label(r['o'])}",
-             r["sentence"].value if r["sentence"] else "")
+             r["sentence"].value if r["sentence"] else "", (r["rules"].value if r["rules"] else "").split())
             for r in store.query(_RELATIONS, b)]
     quotes = [(names(r["sp"]), fold(r["text"].value), f"{label(r['sp'])}: {r['text'].value[:50]}",
                r["text"].value)
@@ -243,6 +246,13 @@ def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None
         return bool(g[0] & p[0] and g[2] & p[2]) or (g[1] in sym and bool(g[0] & p[2] and g[2] & p[0]))
 
     m, x = _match(gr, graph["relations"], same_rel)
+    for i, rel in enumerate(graph["relations"]):
+        for rule in rel[5] if len(rel) > 5 else ():
+            score = report.rules[rule]
+            if i in x:
+                score.fp += 1
+            else:
+                score.tp += 1
     _tally(report, art, "relations", [g[1] for g in gr], [p[1] for p in graph["relations"]], m, x,
            [f"{r['subject']} {r['predicate']} {r['object']}" for r in gold.get("relations", [])],
            [p[3] for p in graph["relations"]],
@@ -258,3 +268,15 @@ def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None
            [f"{e['type']} {e['agent']} {e.get('date') or '-'}" for e in gold.get("events", [])],
            [p[3] for p in graph["events"]],
            [e.get("evidence", "") for e in gold.get("events", [])], [p[4] for p in graph["events"]])
+
+
+def calibration(report: EvalReport) -> dict:
+    """Per-rule confidence from a scored gold set: Laplace-smoothed precision ``(tp+1)/(tp+fp+2)``
+    of the relations each rule produced (the content of ``kg/data/confidence.json``)."""
+    return {
+        "comment": "Relation confidence per rule: (tp + 1) / (tp + fp + 2) measured by "
+                   "`kg eval corpus --calibrate`; rules not listed keep their prior.",
+        "articles": report.articles,
+        "rules": {r: {"confidence": round((sc.tp + 1) / (sc.tp + sc.fp + 2), 3), "tp": sc.tp, "fp": sc.fp}
+                  for r, sc in sorted(report.rules.items())},
+    }

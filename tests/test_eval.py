@@ -81,8 +81,12 @@ def test_eval_command_with_misses_and_baseline(kg_run, tmp_path):
     gold.mkdir()
     for suffix in (".txt", ".json"):
         shutil.copy(ROOT / "corpus" / f"000_5f6b052bc33bd45f{suffix}", gold / f"seed{suffix}")
-    ours = kg_run("eval", str(gold), "--json", "--misses")
+    calib = tmp_path / "confidence.json"
+    ours = kg_run("eval", str(gold), "--json", "--misses", "--calibrate", str(calib))
     assert ours.returncode == 0, ours.stderr
+    rules = json.loads(calib.read_text("utf-8"))["rules"]
+    assert rules and all(0 < r["confidence"] < 1 for r in rules.values())
+    assert rules["role-worksFor"]["tp"] >= 1  # Francisco Geronimo, analyst of IDC
     scores = json.loads(ours.stdout)
     assert scores["articles"] == 1
     assert scores["relations"]["f1"] > 0.5 and scores["quotes"]["f1"] > 0.5

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
 from kg.model import Relation
-from kg.nlp.resources import fold, gazetteer
+from kg.nlp.resources import fold, gazetteer, rule_confidence
 from kg.nlp.resources import lex as lexicon_sets
 
 ORG, PER, PROD, PLACE = "Organization", "Person", "Product", "Place"
@@ -566,8 +566,10 @@ FAMILIES = (role_relations, verb_relations, participle_relations, owner_relation
 def extract_relations(view: DocView, min_confidence: float = 0.0) -> list[Relation]:
     """All relations of the doc, typed-checked, one per (subject, predicate, object, sentence)."""
     seen: dict[tuple, Relation] = {}
+    calibrated = rule_confidence()
     for family in FAMILIES:
         for s, p, o, tok, rule, conf in family(view):
+            conf = calibrated.get(rule, conf)
             stypes, otypes = _TYPES[p]
             if view.type(s) not in stypes or view.type(o) not in otypes or s == o or conf < min_confidence:
                 continue

@@ -164,3 +164,13 @@ def lex() -> Lexicon:
         event_first_words=frozenset(t.split()[0] for t in triggers if t),
         verbs={k: frozenset(v) for k, v in raw["relation_verbs"].items()},
     )
+
+
+@lru_cache(maxsize=1)
+def rule_confidence() -> dict[str, float]:
+    """Calibrated confidence per relation rule (``kg/data/confidence.json``), or empty."""
+    try:
+        data = _read("confidence.json")
+    except FileNotFoundError:
+        return {}
+    return {rule: v["confidence"] for rule, v in data.get("rules", {}).items()}
