@@ -542,14 +542,18 @@ def description_facts(view: DocView) -> Iterator[Cand]:
 
 
 def gazetteer_makers(view: DocView) -> Iterator[Cand]:
-    """A product and its known maker named in the same sentence: madeBy, lower confidence."""
+    """A product and its known maker both named in the article: madeBy, with the sentence that
+    names the product (lower confidence when the maker is only named elsewhere)."""
     g = gazetteer()
+    named = {m.key for m in view.doc._.kg_mentions or [] if m.kind in ("name", "description", "apposition")}
     for sent in view.sents:
         keys = {view.key(t): t for t in sent if view.key(t)}
         for key, tok in keys.items():
             entry = g.entries.get(key)
             if entry and entry.maker and entry.maker in keys:
                 yield key, "madeBy", entry.maker, tok, "gazetteer-maker", 0.6
+            elif entry and entry.maker and entry.maker in named:
+                yield key, "madeBy", entry.maker, tok, "gazetteer-maker-article", 0.5
 
 
 _TYPES = {
