@@ -579,6 +579,15 @@ def extract_relations(view: DocView, min_confidence: float = 0.0) -> list[Relati
                 continue
             sent = tok.sent
             k = (s, p, o, sent.start)
-            if k not in seen or seen[k].confidence < conf:
-                seen[k] = Relation(s, p, o, sent.text.strip(), sent.start_char, sent.end_char, conf, rule)
+            old = seen.get(k)
+            if old is None or _rank(rule, conf) > _rank(old.rule, old.confidence):
+                # One evidence per sentence: the most specific rule names it, and the
+                # confidence is the best any rule gave.
+                best = max(conf, old.confidence) if old else conf
+                seen[k] = Relation(s, p, o, sent.text.strip(), sent.start_char, sent.end_char, best, rule)
     return list(seen.values())
+
+
+def _rank(rule: str, conf: float) -> tuple[bool, float]:
+    """A dependency pattern outranks the gazetteer fallback; then confidence decides."""
+    return (not rule.startswith("gazetteer-"), conf)
