@@ -158,7 +158,7 @@ def lex() -> Lexicon:
         role_words=frozenset(r.split()[0] for rs in roles.values() for r in rs),
         negation=frozenset(raw["negation_words"]),
         weak_verbs=frozenset(raw["weak_verbs_block"]),
-        speech_verbs=frozenset(raw["speech_verbs"]),
+        speech_verbs=frozenset(raw["speech_verbs"]) | _inflections(raw["speech_verbs"]),
         device_nouns=frozenset(raw["device_nouns"]),
         event_triggers=triggers,
         event_first_words=frozenset(t.split()[0] for t in triggers if t),
@@ -174,3 +174,24 @@ def rule_confidence() -> dict[str, float]:
     except FileNotFoundError:
         return {}
     return {rule: v["confidence"] for rule, v in data.get("rules", {}).items()}
+
+
+_IRREGULAR = {
+    "dire": ("dit", "disait", "disent"), "répondre": ("répond", "répondu", "répondait"),
+    "reconnaître": ("reconnaît", "reconnu", "reconnaissait"), "admettre": ("admet", "admis"),
+    "prévenir": ("prévient", "prévenu"), "conclure": ("conclut", "conclu"), "écrire": ("écrit",),
+    "soutenir": ("soutient", "soutenu"), "avertir": ("avertit", "averti"), "réagir": ("réagit", "réagi"),
+    "poursuivre": ("poursuit", "poursuivi"), "promettre": ("promet", "promis"),
+}
+
+
+def _inflections(verbs: list[str]) -> frozenset[str]:
+    """Third-person and participle forms of the speech verbs, for when the lemmatiser leaves a
+    form as its own lemma ("estime" → "estime")."""
+    forms: set[str] = set()
+    for verb in verbs:
+        if verb.endswith("er") and " " not in verb:
+            stem = verb[:-2]
+            forms |= {stem + end for end in ("e", "ent", "é", "ée", "ait", "aient", "a", "ant")}
+        forms |= set(_IRREGULAR.get(verb, ()))
+    return frozenset(forms)
