@@ -198,3 +198,14 @@ def test_reads_the_gold_dev_folder_with_gold_dates():
         json.loads((gold / "seed-blackberry-panne.json").read_text("utf-8"))["date"]
     )
     assert seed.text == (gold / "seed-blackberry-panne.txt").read_text("utf-8")
+
+
+def test_folder_walk_skips_folder_documentation(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "README.md").write_text("# Notes\n\nNot an article.\n", "utf-8")
+    (tmp_path / "INDEX.md").write_text("# Index\n", "utf-8")
+    (tmp_path / "sub" / "a.txt").write_text("Titre\n\nUn article sur Orange.\n", "utf-8")
+    from kg.sources import read_paths
+
+    items = list(read_paths([str(tmp_path)]))
+    assert [a.id for a in items] == ["a"]

@@ -62,11 +62,18 @@ def read_paths(
             yield from read_file(path, default_date)
 
 
+# Documentation that lives beside articles (a folder's README, the gold set's INDEX).
+NOT_ARTICLES = frozenset({"readme", "index", "license", "changelog"})
+
+
 def walk(folder: Path) -> list[Path]:
-    """The readable files under ``folder``, recursively, sorted; hidden entries are skipped."""
+    """The readable files under ``folder``, recursively, sorted; hidden entries and folder
+    documentation (``README.md``, ``INDEX.md``…) are skipped."""
     found = []
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if path.stem.lower() in NOT_ARTICLES:
+            continue
         if not hidden and path.is_file() and path.suffix.lower() in SUFFIXES:
             found.append(path)
     return found
