@@ -123,11 +123,27 @@ def _pronoun_speaker(view: DocView, quote_end: int) -> str | None:
     while opening > 0 and doc[opening].text not in ("«", "“", '"'):
         opening -= 1
     start = _paragraph_start(doc, opening)
-    for i in range(opening - 1, start - 1, -1):
-        key = view.ent_of(doc[i], "Person")
-        if key:
+    persons = [(i, view.ent_of(doc[i], "Person")) for i in range(opening - 1, start - 1, -1)]
+    persons = [(i, k) for i, k in persons if k]
+    # The subject of the paragraph's last statement speaks on ("Le fondateur d'Amazon, Jeff
+    # Bezos, qui cédera son poste à Andy Jassy, a évoqué… « … », a-t-il déclaré").
+    last_sentence = doc[persons[0][0]].sent.start if persons else start
+    for i, key in persons:
+        if i >= last_sentence and _subject_like(doc[i]):
             return key
+    if persons:
+        return persons[0][1]
     return view.previous_speaker or antecedent(view, opening)
+
+
+def _subject_like(tok: Token) -> bool:
+    """A subject, or a name in apposition to / flat inside a subject."""
+    for t in (tok, tok.head, tok.head.head):
+        if t.dep_ in ("nsubj", "nsubj:pass"):
+            return True
+        if t.dep_ not in ("appos", "flat:name", "flat"):
+            return False
+    return False
 
 
 def _outlet_after(view: DocView, toks: list[Token]) -> str | None:
