@@ -274,3 +274,76 @@ def test_symmetric_and_acquisitions() -> None:
     rows = run(s, "acquisitions")
     assert [(r["buyerLabel"], r["targetLabel"], r["date"], r["quantity"], r["source"])
             for r in rows] == [("RIM", "IDC", "2012-07-02", "20 millions de dollars", "relation")]
+
+
+# Sentence written for this test (not taken from any article).
+WORKS_AGAIN = "Francisco Geronimo, chez IDC depuis dix ans, reste prudent."
+
+
+def test_a_fact_stated_by_two_articles_gives_one_row_per_evidence() -> None:
+    # The default graph is the union of the article graphs and keeps both copies of the triple:
+    # joining the bare triple with its evidences would give 2 x 2 rows.
+    s = Store()
+    q = sample_quads()
+    _relation(q, ART2, GERONIMO, KG.worksFor, IDC, WORKS_AGAIN, 30)
+    s.extend(q)
+    rows = run(s, "works_for")
+    assert sorted((r["article"], r["sentence"]) for r in rows) == sorted(
+        [(ART1.value, WORKS_SENTENCE), (ART2.value, WORKS_AGAIN)])
+    assert len(run(s, "relations", relation="worksFor")) == 2
+    assert len(run(s, "works_for", personLabel="Francisco Geronimo")) == 2
+    card = run(s, "entity_card", name="IDC")
+    assert [(r["direction"], r["property"], r["valueLabel"]) for r in card
+            if r["direction"] == "in"] == [("in", "worksFor", "Francisco Geronimo")]
+
+
+def test_products_of_reads_the_evidence_of_the_same_article_only() -> None:
+    s = Store()
+    q = sample_quads()
+    again = "Le BlackBerry 10 est conçu par RIM pour les entreprises."
+    _relation(q, ART2, BB10, KG.madeBy, RIM, again, 10)
+    s.extend(q)
+    rows = run(s, "products_of", makerLabel="RIM")
+    assert sorted((r["article"], r["sentence"]) for r in rows) == sorted(
+        [(ART1.value, MADE_SENTENCE), (ART2.value, again)])
+
+
+def test_people_counts_articles_and_roles_separately() -> None:
+    s = Store()
+    q = sample_quads()
+    _relation(q, ART2, GERONIMO, KG.worksFor, IDC, WORKS_AGAIN, 30)
+    q.append(Quad(ART2, SCHEMA.mentions, GERONIMO, ART2))
+    s.extend(q)
+    rows = run(s, "people", personLabel="Francisco Geronimo")
+    assert [(r["articles"], r["organisations"]) for r in rows] == [("2", "IDC (worksFor)")]
+
+
+def _co_mention_store(n_entities: int, n_articles: int) -> tuple[Store, list[tuple]]:
+    """Articles mentioning overlapping sets of entities, and the expected top 20 pairs."""
+    s = Store()
+    q: list[Quad] = []
+    ents = [M.entity(entity_key("Organization", f"Org {i:02d}")) for i in range(n_entities)]
+    for i, e in enumerate(ents):
+        _entity(q, e, "Organization", Literal(f"Org {i:02d}", language=FR))
+    counts: dict[tuple, int] = {}
+    for a in range(n_articles):
+        art = M.article(f"co-{a}")
+        # a deterministic spread: low-numbered entities are mentioned far more often
+        mentioned = [e for i, e in enumerate(ents) if (a * 7 + i * 3) % (i + 2) < 2]
+        _article(q, art, f"Article {a}", "2020-01-01", *mentioned)
+        labels = sorted(f"Org {ents.index(e):02d}" for e in mentioned)
+        for x in range(len(labels)):
+            for y in range(x + 1, len(labels)):
+                counts[labels[x], labels[y]] = counts.get((labels[x], labels[y]), 0) + 1
+    s.extend(q)
+    # IRIs sort like their labels here, so the pair's orientation is the labels' order
+    expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:20]
+    return s, [(a, b, str(c)) for (a, b), c in expected]
+
+
+@pytest.mark.parametrize("n_entities, n_articles", [(6, 3), (25, 40)])
+def test_co_mentions_top_pairs_are_exact(n_entities: int, n_articles: int) -> None:
+    # the query prunes rarely mentioned entities; the answer must equal the brute-force one
+    s, expected = _co_mention_store(n_entities, n_articles)
+    rows = run(s, "co_mentions")
+    assert [(r["label1"], r["label2"], r["articles"]) for r in rows] == expected
