@@ -80,9 +80,9 @@ def child_kg(jsonl: Path, store: Path, model: str, batch_size: int) -> dict:
     real_load = kg.nlp.load_pipeline
     load_s = []
 
-    def timed_load(name):
+    def timed_load(*args, **kwargs):
         t = time.perf_counter()
-        nlp = real_load(name)
+        nlp = real_load(*args, **kwargs)
         load_s.append(time.perf_counter() - t)
         return nlp
 
