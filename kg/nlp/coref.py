@@ -115,12 +115,14 @@ def resolve_descriptions(
     for tok in doc:
         if token_ent[tok.i] is not None or tok.i == 0:
             continue
-        prev = _determiner(doc, tok)
         is_noun = tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns
         is_demonym_noun = tok.text[:1].isupper() and tok.lower_ in dem
-        before_name = _following_org(doc, tok, token_ent, entities)
-        if prev is None or not (is_noun or is_demonym_noun):
+        if not (is_noun or is_demonym_noun):
             continue
+        prev = _determiner(doc, tok)
+        if prev is None:
+            continue
+        before_name = _following_org(doc, tok, token_ent, entities)
         if prev.lower_ in ("les", "des"):
             _plural_apposition(doc, tok, token_ent, entities, facts, out)
             continue

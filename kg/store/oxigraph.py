@@ -46,10 +46,18 @@ class OxigraphStore(KgStore):
         self._writable()
         if self.article_hash(graph.iri) == graph.content_hash:
             return False
+        entity_quads = self._first_label_wins(graph.entity_quads)
+        if not self.store.contains_named_graph(graph.iri):
+            # A new article: one atomic extend (cheaper than parsing an update).
+            try:
+                self.store.extend([*graph.quads, *entity_quads])
+            except OSError as exc:
+                raise StoreError(f"could not write: {exc}", source=self.path) from None
+            return True
         blocks = defaultdict(list)
         for quad in graph.quads:
             blocks[graph.iri].append(quad)
-        for quad in self._first_label_wins(graph.entity_quads):
+        for quad in entity_quads:
             blocks[quad.graph_name].append(quad)
         body = "\n".join(_graph_block(name, quads) for name, quads in blocks.items())
         # One SPARQL update is one transaction: readers see the old graph or the new one.
