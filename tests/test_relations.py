@@ -146,6 +146,14 @@ POSITIVE = [
      ("Free Mobile", "subsidiaryOf", "Iliad")),
     pytest.param(
         "cop-filiale", "Free Mobile est une filiale d'Iliad.", ("Free Mobile", "subsidiaryOf", "Iliad")),
+    # coordinated roles closed by one organisation
+    ("coordinated-roles-founder", "Jean-Baptiste Rudelle, cofondateur et directeur général de Criteo, "
+     "a expliqué sa décision.", ("Criteo", "foundedBy", "Jean-Baptiste Rudelle")),
+    ("coordinated-roles-leads", "Jean-Baptiste Rudelle, cofondateur et directeur général de Criteo, "
+     "a expliqué sa décision.", ("Jean-Baptiste Rudelle", "leads", "Criteo")),
+    # rivals when the parse leaves the clause without a subject
+    ("face-a-topic", "Le système Symbian plafonne face à ses deux grands rivaux, Android de Google "
+     "et iOS d'Apple.", ("Symbian", "competitorOf", "iOS")),
     # divestiture: the buyer acquires
     ("divest-ceder", "Vivendi cède SFR à Altice pour 13,5 milliards d'euros.", ("Altice", "acquired", "SFR")),
     # surface appositions the parser leaves unattached

@@ -98,6 +98,7 @@ def role_relations(view: DocView) -> Iterator[Cand]:
         org = _subtree_ent(view, tok, (ORG,))
         for conj in tok.conjuncts:
             org = org or (_subtree_ent(view, conj, (ORG,)) if conj.i > tok.i else None)
+        org = org or _org_after_role(view, tok)
         person = _role_person(view, tok)
         if not org or not person:
             continue
@@ -106,6 +107,20 @@ def role_relations(view: DocView) -> Iterator[Cand]:
             yield org, "foundedBy", person, tok, "role-founder", 0.85
         else:
             yield person, cat, org, tok, f"role-{cat}", 0.85
+
+
+def _org_after_role(view: DocView, tok: Token) -> str | None:
+    """"cofondateur et directeur général de X": the organisation closing a coordinated role
+    phrase, read on the surface up to the next comma (the parser often splits the phrase)."""
+    tokens = view.tokens
+    for j in range(tok.i + 1, min(len(tokens), tok.i + 9)):
+        t = tokens[j]
+        if t.text in (",", ".", ";", ":", "(") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            return None
+        key = view.ent_of(t, ORG)
+        if key and tokens[j - 1].lower_ in ("de", "du", "d'", "d’", "chez"):
+            return key
+    return None
 
 
 def _role_person(view: DocView, tok: Token) -> str | None:
@@ -284,7 +299,7 @@ def prep_rival_relations(view: DocView) -> Iterator[Cand]:
             continue
         ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
         if (_has_case(tok, "face") or ranking) and not blocked(tok.head):
-            for s in _clause_subject(view, tok, (ORG, PROD)):
+            for s in _clause_subject(view, tok, (ORG, PROD)) or _sentence_topic(view, tok):
                 for o in view.conjuncts(tok, ORG, PROD):
                     if o != s:
                         yield s, "competitorOf", o, tok, "face-competitor", 0.7
@@ -349,6 +364,16 @@ def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
         if key and view.type(key) in (ORG, PROD) and doc[j - 1].lower_ in ("de", "du", "d'", "d’", "des"):
             return words, key
     return words, None
+
+
+def _sentence_topic(view: DocView, tok: Token) -> list[str]:
+    """The first organisation or product of the sentence before ``tok``, when the parse gives
+    no subject ("Le système Symbian plafonne face à …" parsed without a verb)."""
+    for t in view.tokens[tok.sent.start:tok.i]:
+        key = view.ent_of(t, ORG, PROD)
+        if key:
+            return [key]
+    return []
 
 
 def copula_relations(view: DocView) -> Iterator[Cand]:
