@@ -52,12 +52,34 @@ def _entity_in(view: DocView, toks: list[Token], types: tuple[str, ...] = _SPEAK
     return None
 
 
-def _last_person(view: DocView, before: int) -> str | None:
-    for i in range(before - 1, -1, -1):
-        key = view.ent_of(view.doc[i], "Person")
-        if key:
-            return key
-    return None
+def _gender(tok: Token) -> str | None:
+    """Grammatical gender of a role noun from its morphology or determiner ("la ministre")."""
+    genders = tok.morph.get("Gender")
+    for c in tok.children:
+        if c.dep_ == "det":
+            genders = c.morph.get("Gender") or genders
+            if c.lower_ in ("la", "une", "cette"):
+                return "Fem"
+            if c.lower_ in ("le", "un", "ce", "cet"):
+                return "Masc"
+    return genders[0] if genders else None
+
+
+def _last_person(view: DocView, before: int, gender: str | None = None) -> str | None:
+    """The latest person named before token ``before`` (of the given gender, told by a list of
+    common female first names, when there is a choice)."""
+    persons = []
+    for i in range(before - 1, max(-1, before - 400), -1):
+        key = view.ent_of(view.tokens[i], "Person")
+        if key and key not in persons:
+            persons.append(key)
+    if gender and persons:
+        female = lex().female_first_names
+        for key in persons:
+            first = view.entities[key].label.split()[0]
+            if (first in female) == (gender == "Fem"):
+                return key
+    return persons[0] if persons else None
 
 
 def _after(view: DocView, start: int, end_tok: int) -> tuple[str | None, str | None]:
@@ -99,7 +121,7 @@ def _after(view: DocView, start: int, end_tok: int) -> tuple[str | None, str | N
                 speaker = antecedent(view, toks[0].i)
                 break
             if t.lower_ in _PERSON_NOUNS:
-                speaker = _last_person(view, toks[0].i)
+                speaker = _last_person(view, toks[0].i, _gender(t))
                 break
             if t.lemma_.lower() in _ORG_NOUNS and t.pos_ == "NOUN":
                 speaker = view.salient_org()
@@ -183,7 +205,7 @@ def _subject_speaker(view: DocView, subj: Token) -> str | None:
     if subj.lemma_.lower() in _SPOKES:
         return _org_of(view, subj) or view.salient_org()
     if subj.lower_ in _PERSON_NOUNS or subj.lemma_.lower() in _PERSON_NOUNS:
-        return _last_person(view, subj.i)
+        return _last_person(view, subj.i, _gender(subj))
     if subj.lemma_.lower() in _ORG_NOUNS:
         return view.salient_org()
     return None

@@ -136,6 +136,7 @@ class Lexicon:
     weak_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     device_nouns: frozenset[str]
+    female_first_names: frozenset[str]
     event_triggers: dict[str, str]  # folded trigger phrase → event type
     event_first_words: frozenset[str]  # folded first word of every trigger phrase
     verbs: dict[str, frozenset[str]]  # relation_verbs, each list as a set
@@ -160,6 +161,7 @@ def lex() -> Lexicon:
         weak_verbs=frozenset(raw["weak_verbs_block"]),
         speech_verbs=frozenset(raw["speech_verbs"]) | _inflections(raw["speech_verbs"]),
         device_nouns=frozenset(raw["device_nouns"]),
+        female_first_names=frozenset(raw["female_first_names"]),
         event_triggers=triggers,
         event_first_words=frozenset(t.split()[0] for t in triggers if t),
         verbs={k: frozenset(v) for k, v in raw["relation_verbs"].items()},
