@@ -527,7 +527,8 @@ def genitive_relations(view: DocView) -> Iterator[Cand]:
                         yield prod, "madeBy", org, tok, "appos-madeBy", 0.8
         maker = gazetteer().entries.get(prod)
         surface = doc[tok.i:span_end + 1].text
-        if maker and maker.maker and surface.startswith(gazetteer().entries[maker.maker].name + " "):
+        maker_name = gazetteer().entries[maker.maker].name if maker and maker.maker else None
+        if maker_name and surface.startswith(maker_name + " ") and len(gazetteer().by_form.get(fold(maker_name), {})) == 1:
             yield prod, "madeBy", maker.maker, tok, "name-prefix-madeBy", 0.75
         if tok.i > 0:
             org = view.ent_of(doc[tok.i - 1], ORG)

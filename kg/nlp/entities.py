@@ -214,7 +214,10 @@ def _maker_prefixes(local: list) -> list:
     for span, typ, key in local:
         entry = g.entries.get(key) if key else None
         maker = g.entries.get(entry.maker) if entry and entry.maker else None
-        if maker and span.text.startswith(maker.name + " "):
+        # Not when the prefix is also a product brand ("BlackBerry 10": BlackBerry names the
+        # phones, and in 2012 their maker was Research In Motion).
+        ambiguous = maker is not None and len(g.by_form.get(fold(maker.name), {})) > 1
+        if maker and not ambiguous and span.text.startswith(maker.name + " "):
             n = len(maker.name.split())
             out.append((span[:n], "Organization", maker.key))
     return out
