@@ -367,9 +367,10 @@ def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
 
 
 def _sentence_topic(view: DocView, tok: Token) -> list[str]:
-    """The first organisation or product of the sentence before ``tok``, when the parse gives
-    no subject ("Le système Symbian plafonne face à …" parsed without a verb)."""
-    for t in view.tokens[tok.sent.start:tok.i]:
+    """The organisation or product named last before ``tok`` in its sentence, outside the
+    rival phrase, when the parse gives no subject ("Le système Symbian plafonne face à …")."""
+    start = min(t.i for t in tok.subtree)
+    for t in reversed(view.tokens[tok.sent.start:start]):
         key = view.ent_of(t, ORG, PROD)
         if key:
             return [key]
