@@ -138,9 +138,7 @@ POSITIVE = [
      ("Microsoft", "acquired", "Mojang")),
     pytest.param(
         "coord-objects-verb-conj-2", "Microsoft a racheté Mojang et LinkedIn.",
-        ("Microsoft", "acquired", "LinkedIn"),
-        marks=xfail("the parser attaches the second object 'LinkedIn' as conj of the verb, not "
-                    "of the first object; verb rules only expand the conjuncts of obj")),
+        ("Microsoft", "acquired", "LinkedIn")),
     # subsidiaries
     ("appos-filiale", "Free Mobile, filiale d'Iliad, revendique 15 millions d'abonnés.",
      ("Free Mobile", "subsidiaryOf", "Iliad")),

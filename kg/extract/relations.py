@@ -190,6 +190,10 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if any(c.dep_ == "aux:pass" for c in kids):
             passive, subj = passive + subj, []
         objs = [c for c in kids if c.dep_ == "obj"]
+        if objs:
+            # "X a racheté A ainsi que B": the parser often hangs B on the verb as a conj.
+            objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                     and not any(g.dep_.startswith("nsubj") for g in c.children)]
         agents = _agents(tok)
         reflexive = any(c.lower_ in ("s'", "s’", "se") for c in kids)
         if lemma == "offrir" and not reflexive:
@@ -489,7 +493,7 @@ def _device_sous(view: DocView, tok: Token) -> Iterator[Cand]:
         return
     own = view.ent_of(tok, PROD) or view.ent_of(view._inner_token(tok, PROD) or tok, PROD)
     devices = [own] if own else []
-    if not devices and view.ent_of(tok.head, PROD):
+    if not devices and tok.dep_ in ("appos", "nmod", "flat:name") and view.ent_of(tok.head, PROD):
         devices = [view.ent_of(tok.head, PROD)]
     if not devices:
         devices = [view.ent_of(c, PROD) for c in tok.head.children if c.dep_ in ("nsubj", "appos") and view.ent_of(c, PROD)]

@@ -220,7 +220,9 @@ def _demonym_before_names(doc, token_ent, entities, facts) -> list[Ment]:
         if tok.lower_ not in dem or token_ent[tok.i] is not None or tok.i + 1 >= len(doc):
             continue
         key = token_ent[tok.i + 1]
-        if key and entities.get(key) and entities[key].type == "Organization" and tok.i > 0 and doc[tok.i - 1].lower_ in _DEFINITE | {"les"}:
+        in_noun_phrase = any(doc[j].lower_ in _DEFINITE | {"les", "une", "un", "des"}
+                             for j in range(max(0, tok.i - 4), tok.i))
+        if key and entities.get(key) and entities[key].type == "Organization" and in_noun_phrase:
             place = dem[tok.lower_]
             _ensure_entity(entities, place)
             out.append(Ment(tok.i, tok.i + 1, place, "demonym"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -71,12 +72,28 @@ def clean_span(span: Span) -> Span | None:
     return out
 
 
+_WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|fr|io|net|org|eu|co)$")
+
+
+def _web_names(doc: Doc, raw: list) -> list:
+    """Names with a web suffix that the model missed ("Carpooling.com"): organisations."""
+    taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
+    return [(doc[t.i:t.i + 1], "Organization", None) for t in doc
+            if t.i not in taken and _WEB_NAME.match(t.text)]
+
+
+@lru_cache(maxsize=1)
+def _org_noun_pattern() -> re.Pattern:
+    words = sorted(lex().org_nouns, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
 def _org_cue_before(span: Span) -> bool:
-    """An organisation noun just before the name ("la start-up hongroise AutoHop")."""
-    nouns = lex().org_nouns
+    """An organisation noun just before the name ("la start-up hongroise AutoHop"), read on the
+    text because the tokenizer splits some of them ("start - up")."""
     doc = span.doc
-    return any(doc[j].lemma_.lower() in nouns or doc[j].lower_ in nouns
-               for j in range(max(0, span.start - 3), span.start))
+    window = doc.text[max(0, span.start_char - 28):span.start_char]
+    return bool(_org_noun_pattern().search(window))
 
 
 def _misc_type(span: Span) -> str | None:
@@ -186,6 +203,7 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
         typed = _type_and_key(span, ent.label_, ent.ent_id_)
         if typed:
             raw.append((span, typed[0], typed[1]))
+    raw += _web_names(doc, raw)
     persons = [s.text for s, t, _ in raw if t == "Person"]
     persons += [g.entries[k].name for s, t, k in raw if t == "Person" and k]
     clusters = _Clusters()
