@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from spacy.tokens import Span, Token
 
-from kg.extract.context import DocView, blocked
+from kg.extract.context import DocView, blocked, is_negated
 from kg.model import Event
 from kg.nlp.resources import fold, lex
 
@@ -162,6 +162,14 @@ def _place(view: DocView, sent: Span) -> str | None:
     return None
 
 
+def _blocked(tok: Token, typ: str) -> bool:
+    """Negated or hypothetical triggers open no event; an announced job-cut plan is news even in
+    the future tense ("10 000 postes seront supprimés"), a conditional one is not."""
+    if typ == "Layoff":
+        return is_negated(tok) or "Cnd" in tok.morph.get("Mood") or tok.sent.text.rstrip().endswith("?")
+    return blocked(tok)
+
+
 def extract_events(view: DocView) -> list[Event]:
     """Events of the doc, one per (type, agent, date); undated twins of dated ones dropped."""
     salient = view.salient_org()
@@ -169,7 +177,7 @@ def extract_events(view: DocView) -> list[Event]:
     for sent in view.sents:
         seen_types = set()
         for tok, typ in _find_triggers(view, sent):
-            if typ in seen_types or blocked(tok) or not _requirements_met(view, sent, typ, tok):
+            if typ in seen_types or _blocked(tok, typ) or not _requirements_met(view, sent, typ, tok):
                 continue
             agent = _agent(view, tok, typ, salient)
             if agent is None:
