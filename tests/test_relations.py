@@ -152,6 +152,8 @@ POSITIVE = [
     # rivals when the parse leaves the clause without a subject
     ("face-a-topic", "Le système Symbian plafonne face à ses deux grands rivaux, Android de Google "
      "et iOS d'Apple.", ("Symbian", "competitorOf", "iOS")),
+    ("possessive-subsidiary-split", "Altran a intégré sa filiale Aricent, dont il avait annoncé le "
+     "rachat fin 2017.", ("Aricent", "subsidiaryOf", "Altran")),
     # divestiture: the buyer acquires
     ("divest-ceder", "Vivendi cède SFR à Altice pour 13,5 milliards d'euros.", ("Altice", "acquired", "SFR")),
     # surface appositions the parser leaves unattached

@@ -472,6 +472,13 @@ def _possessive_part(view: DocView, tok: Token) -> Iterator[Cand]:
     if not det:
         return
     named = view.conjuncts(tok, ORG, PROD)
+    if not named:
+        # "sa filiale Aricent" with the name split off by the parser: read the surface.
+        j = tok.i + 1
+        while j < len(view.tokens) and view.tokens[j].pos_ == "ADJ" and not view.key(view.tokens[j]):
+            j += 1
+        key = view.ent_of(view.tokens[j], ORG, PROD) if j < len(view.tokens) else None
+        named = [key] if key else []
     if tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
         named.append(view.ent_of(tok.head, ORG, PROD))
     owners = _clause_subject(view, tok, (ORG,))
