@@ -95,9 +95,6 @@ class DocView:
         """The organisation the article mentions most (its main subject)."""
         return self._salient
 
-    def sentence(self, tok: Token) -> Span:
-        return tok.sent
-
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()

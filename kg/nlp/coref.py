@@ -232,10 +232,8 @@ def _demonym_before_names(doc, token_ent, entities, facts) -> list[Ment]:
 
 def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> list[Ment]:
     """Subject "il"/"elle" → the subject entity of the previous sentence (organisation or person)."""
-    subjects: dict[int, str] = {}  # sentence start → subject key
     by_token = {}
     for m in mentions:
-        by_token.setdefault(m.start, m)
         for i in range(m.start, m.end):
             by_token.setdefault(i, m)
     out = []
@@ -248,7 +246,6 @@ def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> li
                 found = found or m.key
             elif tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and last_subject:
                 out.append(Ment(tok.i, tok.i + 1, last_subject, "pronoun"))
-        subjects[sent.start] = found
         if found:
             last_subject = found
     return out

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import KgError
-from kg.nlp import components  # noqa: F401  (registers the factories)
+from kg.nlp import components as _factories  # noqa: F401  (registers the factories)
 from kg.nlp.resources import gazetteer
 
 RULER_LABEL = {"Organization": "ORG", "Person": "PER", "Place": "LOC", "Product": "PRODUCT"}
