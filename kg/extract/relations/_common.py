@@ -1,0 +1,111 @@
+"""Shared helpers of the relation rules: argument lookup along dependencies, typing, pairing."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView, blocked
+from kg.nlp.resources import lex as lexicon_sets
+
+ORG, PER, PROD, PLACE = "Organization", "Person", "Product", "Place"
+Cand = tuple[str, str, str, Token, str, float]  # subject, predicate, object, token, rule, conf
+TYPES = {
+    "worksFor": ({PER}, {ORG}), "leads": ({PER}, {ORG}), "foundedBy": ({ORG}, {PER}),
+    "madeBy": ({PROD}, {ORG}), "basedIn": ({ORG}, {PLACE}), "subsidiaryOf": ({ORG}, {ORG}),
+    "acquired": ({ORG}, {ORG, PROD}), "partnerOf": ({ORG}, {ORG}),
+    "competitorOf": ({ORG, PROD}, {ORG, PROD}), "runsOn": ({PROD}, {PROD}),
+}
+
+
+def lex_verbs() -> dict[str, frozenset[str]]:
+    """The relation trigger lists of the lexicon (``relation_verbs``), each as a set."""
+    return lexicon_sets().verbs
+
+
+def _has_case(tok: Token, *words: str) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in words for c in tok.children)
+
+
+def _subtree_ent(view: DocView, tok: Token, types: tuple[str, ...], depth: int = 3) -> str | None:
+    """The first entity of ``types`` down the nmod chain of ``tok`` ("PDG du conseil de Nokia")."""
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in ("nmod", "obl", "obl:arg", "appos", "flat:name") and c.i > tok.i:
+                    key = view.ent_of(c, *types)
+                    if key:
+                        return key
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _clause_subject(view: DocView, tok: Token, types: tuple[str, ...]) -> list[str]:
+    """Entities in subject position of the clause governing ``tok`` (following xcomp chains)."""
+    head = tok
+    for _ in range(6):
+        subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+        for s in subs:
+            keys = view.conjuncts(s, *types)
+            if keys:
+                return keys
+        if head.dep_ in ("ROOT",) or head.head is head:
+            break
+        head = head.head
+    return []
+
+
+def _agents(tok: Token) -> list[Token]:
+    """The agent of a passive verb or participle: ``obl:agent``, or an ``obl`` in "par" that the
+    parser left as ``obl:mod`` when the verb is passive ("a été racheté par Atos")."""
+    agents = [c for c in tok.children if c.dep_ == "obl:agent"]
+    passive = "Part" in tok.morph.get("VerbForm") or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
+    if not agents and passive:
+        agents = [c for c in tok.children if c.dep_ in ("obl", "obl:mod") and _has_case(c, "par")]
+    return agents
+
+
+def _pairs(view, trigger, subjects, objects, predicate, stypes, otypes, rule) -> Iterator[Cand]:
+    """Every (subject entity, object entity) across the coordinated arguments, unless blocked."""
+    if not subjects or not objects or blocked(trigger):
+        return
+    skeys = [k for s in subjects for k in view.conjuncts(s, *stypes)]
+    okeys = [k for o in objects for k in view.conjuncts(o, *otypes)]
+    for s in dict.fromkeys(skeys):
+        for o in dict.fromkeys(okeys):
+            if s != o:
+                yield s, predicate, o, trigger, rule, 0.75
+
+
+def _mention_ends(view: DocView) -> list[int]:
+    """Token index just past each named entity mention."""
+    ends = set()
+    for m in view.doc._.kg_mentions or []:
+        if m.kind == "name":
+            ends.add(m.end)
+    return sorted(ends)
+
+
+def _sentence_topic(view: DocView, tok: Token) -> list[str]:
+    """The organisation or product named last before ``tok`` in its sentence, outside the
+    rival phrase, when the parse gives no subject ("Le système Symbian plafonne face à …")."""
+    start = min(t.i for t in tok.subtree)
+    for t in reversed(view.tokens[tok.sent.start:start]):
+        key = view.ent_of(t, ORG, PROD)
+        if key:
+            return [key]
+    return []
+
+
+def _named_after(view: DocView, tok: Token, *types: str) -> str | None:
+    """"de l'américain iRobot": the name that follows a demonym or a description noun."""
+    for c in tok.children:
+        if c.dep_ in ("flat:name", "appos", "nmod") and c.i == tok.i + 1:
+            return view.ent_of(c, *types)
+    if tok.i + 1 < len(view.doc):
+        return view.ent_of(view.doc[tok.i + 1], *types)
+    return None

@@ -1,0 +1,193 @@
+"""Nominal triggers: copulas, appositions, "le rachat de Y par X", "sa filiale X", "smartphone sous Y"."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView, blocked
+from kg.extract.relations._common import (ORG, PROD, Cand, _clause_subject, _has_case,
+                                          _mention_ends, _pairs, _subtree_ent, lex_verbs)
+from kg.nlp.resources import lex as lexicon_sets
+
+
+_APPOS_DET = {"le", "la", "l'", "l’", "les", "sa", "son", "ses", "leur", "un", "une"}
+_PARENT_WORDS = {"mère", "holding", "maison-mère", "actionnaire"}
+
+
+def apposition_relations(view: DocView) -> Iterator[Cand]:
+    """Surface appositions, which the parser often leaves unattached:
+    "Microsoft Gaming, la division jeux vidéo de Microsoft," → subsidiaryOf;
+    "Alphabet, la maison mère de Google," → subsidiaryOf(Google, Alphabet);
+    "Windows Phone, le système d'exploitation mobile de Microsoft," → madeBy;
+    "SFR, sa filiale de télécommunications," → subsidiaryOf(SFR, the clause subject)."""
+    doc = view.doc
+    lex = lex_verbs()
+    product_nouns = lex["madeBy_nouns"] | {"système"}
+    for m_end in _mention_ends(view):
+        x = view.key(doc[m_end - 1])
+        if m_end + 2 >= len(doc) or doc[m_end].text != "," or doc[m_end + 1].lower_ not in _APPOS_DET:
+            continue
+        head = doc[m_end + 2]
+        words, y = _apposition_tail(view, m_end + 2)
+        lemma = head.lemma_.lower()
+        possessive = doc[m_end + 1].lower_ in ("sa", "son", "ses", "leur")
+        if y is None and possessive:
+            y = next(iter(_clause_subject(view, head, (ORG,)) or _clause_subject(view, doc[m_end - 1], (ORG,))), None)
+        if y is None or y == x:
+            continue
+        tx, ty = view.type(x), view.type(y)
+        if lemma in lex["subsidiary_nouns"] and lemma != "marque" and tx == ORG and ty == ORG:
+            yield x, "subsidiaryOf", y, head, "surface-appos-subsidiary", 0.75
+        elif words & _PARENT_WORDS and tx == ORG and ty == ORG:
+            yield y, "subsidiaryOf", x, head, "surface-appos-parent", 0.75
+        elif (lemma in product_nouns or lemma == "marque") and tx == PROD and ty == ORG:
+            yield x, "madeBy", y, head, "surface-appos-madeBy", 0.75
+        elif lemma in lex["competitor_nouns"] and tx in (ORG, PROD) and ty in (ORG, PROD):
+            yield x, "competitorOf", y, head, "surface-appos-competitor", 0.7
+
+
+def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
+    """Words of an apposition up to the next comma or sentence end, and the organisation or
+    product named after "de"/"du"/"d'" in it (or a description resolved to one)."""
+    doc = view.doc
+    words: set[str] = set()
+    for j in range(start, min(len(doc), start + 12)):
+        tok = doc[j]
+        if tok.text in (",", ".", ";", ":", "(", ")") or "\n" in tok.text:
+            break
+        words.add(tok.lower_)
+        key = view.key(tok)
+        if key and view.type(key) in (ORG, PROD) and doc[j - 1].lower_ in ("de", "du", "d'", "d’", "des"):
+            return words, key
+    return words, None
+
+
+def copula_relations(view: DocView) -> Iterator[Cand]:
+    """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y"."""
+    lex = lex_verbs()
+    for tok in view.tokens:
+        if not any(c.dep_ == "cop" for c in tok.children) or blocked(tok):
+            continue
+        subjects = [k for c in tok.children if c.dep_ == "nsubj" for k in view.conjuncts(c, ORG, PROD)]
+        if not subjects:
+            continue
+        lemma = tok.lemma_.lower()
+        other = _subtree_ent(view, tok, (ORG, PROD), depth=2)
+        if not other:
+            continue
+        for s in subjects:
+            if s == other:
+                continue
+            if lemma in ("filiale", "division", "branche", "unité"):
+                yield s, "subsidiaryOf", other, tok, "copula-subsidiary", 0.75
+            elif lemma in lex["competitor_nouns"]:
+                yield s, "competitorOf", other, tok, "copula-competitor", 0.7
+            elif lemma in ("partenaire",):
+                yield s, "partnerOf", other, tok, "copula-partner", 0.7
+
+
+def noun_relations(view: DocView) -> Iterator[Cand]:
+    """Nominal triggers: "le rachat de Y par X", "concurrents", "partenariat avec", "filiale de"."""
+    lex = lex_verbs()
+    for tok in view.tokens:
+        if tok.pos_ != "NOUN":
+            continue
+        lemma = tok.lemma_.lower()
+        nmods = [c for c in tok.children if c.dep_ == "nmod"]
+        if lemma in lex["acquired_nouns"]:
+            targets = [c for c in nmods if _has_case(c, "de", "d'", "d’", "du", "des")]
+            agents = [c for c in nmods if _has_case(c, "par")]
+            head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
+            yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
+        if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
+            rivals = [c for c in tok.children if c.dep_ in ("appos", "nmod", "conj")] + [tok]
+            if lemma != "face" and tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
+                yield from _pairs(view, tok.head, [tok.head], [c for c in nmods], "competitorOf", (ORG, PROD), (ORG, PROD), "appos-competitor")
+            subjects = _clause_subject(view, tok, (ORG, PROD))
+            okeys = [k for r in rivals for k in view.conjuncts(r, ORG, PROD)]
+            for t in tok.subtree:
+                if t.dep_ in ("appos", "conj", "nmod") and t.head.i >= tok.i:
+                    okeys += view.conjuncts(t, ORG, PROD)
+            if subjects and not blocked(tok.head):
+                for s in subjects:
+                    for o in dict.fromkeys(okeys):
+                        if o != s and o not in subjects:
+                            yield s, "competitorOf", o, tok, "noun-competitor", 0.7
+        if lemma in lex["partner_nouns"]:
+            others = [c for c in nmods if _has_case(c, "avec", "entre")]
+            others += [g for c in tok.children if c.dep_ == "acl" for g in c.children
+                       if g.dep_.startswith("obl") and _has_case(g, "avec")]
+            head = tok.head if tok.dep_ in ("obj", "obl:arg", "obl", "obl:agent") else tok
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
+            if not others and not blocked(head):
+                allies = [k for x in subjects for k in view.conjuncts(x, ORG)]
+                for i, a in enumerate(allies):
+                    for b in allies[i + 1:]:
+                        yield a, "partnerOf", b, tok, "noun-partner-coordination", 0.7
+        if lemma in lex["subsidiary_nouns"]:
+            yield from _possessive_part(view, tok)
+        if lemma in lexicon_sets().device_nouns:
+            yield from _device_sous(view, tok)
+        if lemma in ("maison", "société", "mère", "holding", "actionnaire") and tok.dep_ == "appos" and _is_parent_noun(tok):
+            parent = view.ent_of(tok.head, ORG)
+            child = _subtree_ent(view, tok, (ORG,), depth=2)
+            if child and parent and child != parent:
+                yield child, "subsidiaryOf", parent, tok, "appos-parent", 0.75
+        if lemma in lex["subsidiary_nouns"] and tok.dep_ == "appos":
+            child = view.ent_of(tok.head, ORG)
+            parent = _subtree_ent(view, tok, (ORG,), depth=2)
+            if child and parent and child != parent:
+                yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def _is_parent_noun(tok: Token) -> bool:
+    """"la maison mère de X", "la société mère", "la holding de X"."""
+    words = {c.lower_ for c in tok.children} | {tok.lower_}
+    return "mère" in words or tok.lemma_.lower() == "holding"
+
+
+def _possessive_part(view: DocView, tok: Token) -> Iterator[Cand]:
+    """"sa filiale Aricent", "sa division Devices & Services", "Vertu, sa marque de luxe"."""
+    det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("sa", "son", "ses")]
+    if not det:
+        return
+    named = view.conjuncts(tok, ORG, PROD)
+    if not named:
+        # "sa filiale Aricent" with the name split off by the parser: read the surface.
+        j = tok.i + 1
+        while j < len(view.tokens) and view.tokens[j].pos_ == "ADJ" and not view.key(view.tokens[j]):
+            j += 1
+        key = view.ent_of(view.tokens[j], ORG, PROD) if j < len(view.tokens) else None
+        named = [key] if key else []
+    if tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
+        named.append(view.ent_of(tok.head, ORG, PROD))
+    owners = _clause_subject(view, tok, (ORG,))
+    for owner in owners[:1]:
+        for key in named:
+            if key == owner:
+                continue
+            if view.type(key) == ORG and tok.lemma_.lower() != "marque":
+                yield key, "subsidiaryOf", owner, tok, "possessive-subsidiary", 0.7
+            elif view.type(key) == PROD:
+                yield key, "madeBy", owner, tok, "possessive-brand", 0.7
+
+
+def _device_sous(view: DocView, tok: Token) -> Iterator[Cand]:
+    """"un smartphone sous Android": the device named with the noun runs the system."""
+    systems = [k for c in tok.children if c.dep_ == "nmod" and _has_case(c, "sous")
+               for k in view.conjuncts(c, PROD)]
+    if not systems:
+        return
+    own = view.ent_of(tok, PROD) or view.ent_of(view._inner_token(tok, PROD) or tok, PROD)
+    devices = [own] if own else []
+    if not devices and tok.dep_ in ("appos", "nmod", "flat:name") and view.ent_of(tok.head, PROD):
+        devices = [view.ent_of(tok.head, PROD)]
+    if not devices:
+        devices = [view.ent_of(c, PROD) for c in tok.head.children if c.dep_ in ("nsubj", "appos") and view.ent_of(c, PROD)]
+    for os_ in systems:
+        for dev in devices:
+            if dev != os_:
+                yield os_, "runsOn", dev, tok, "device-sous-runsOn", 0.7

@@ -1,0 +1,85 @@
+"""Products and their makers: genitives, possessives, descriptions, the gazetteer's makers."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView
+from kg.extract.relations._common import ORG, PROD, Cand, _clause_subject, _has_case, _named_after, _subtree_ent, lex_verbs
+from kg.nlp.resources import fold, gazetteer
+
+
+def genitive_relations(view: DocView) -> Iterator[Cand]:
+    """"Android de Google", "smartphones Lumia de Nokia", "Microsoft Windows Phone", possessives."""
+    doc = view.doc
+    for tok in doc:
+        prod = view.ent_of(tok, PROD)
+        if not prod or (tok.i > 0 and view.key(doc[tok.i - 1]) == prod):
+            continue
+        span_end = tok.i
+        while span_end + 1 < len(doc) and view.key(doc[span_end + 1]) == prod:
+            span_end += 1
+        holders = [tok, *[doc[i] for i in range(tok.i, span_end + 1)]]
+        if tok.head.lower_ in {"système", "smartphone", "smartphones", "tablette", "service", "terminaux", "logiciel", "marque", "marques", "plateforme", "application"}:
+            holders.append(tok.head)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "nmod" and c.i > h.i and _has_case(c, "de", "d'", "d’", "du", "chez"):
+                    org = view.ent_of(c, ORG) or _named_after(view, c, ORG)
+                    if org:
+                        yield prod, "madeBy", org, tok, "genitive-madeBy", 0.8
+                if c.dep_ == "nmod" and _has_case(c, "sous"):
+                    for os_ in view.conjuncts(c, PROD):
+                        if os_ != prod:
+                            yield os_, "runsOn", prod, tok, "sous-runsOn", 0.75
+                if c.dep_ == "appos":
+                    org = _subtree_ent(view, c, (ORG,), depth=3)
+                    if org and (c.lemma_.lower() in lex_verbs()["madeBy_nouns"] or c.lemma_.lower() == "système"):
+                        yield prod, "madeBy", org, tok, "appos-madeBy", 0.8
+        maker = gazetteer().entries.get(prod)
+        surface = doc[tok.i:span_end + 1].text
+        maker_name = gazetteer().entries[maker.maker].name if maker and maker.maker else None
+        if maker_name and surface.startswith(maker_name + " ") and len(gazetteer().by_form.get(fold(maker_name), {})) == 1:
+            yield prod, "madeBy", maker.maker, tok, "name-prefix-madeBy", 0.75
+        if tok.i > 0:
+            org = view.ent_of(doc[tok.i - 1], ORG)
+            if org and view.key(doc[tok.i - 1]) != prod:
+                yield prod, "madeBy", org, tok, "adjacent-madeBy", 0.7
+        yield from _possessive(view, tok, prod)
+
+
+def _possessive(view: DocView, tok: Token, prod: str) -> Iterator[Cand]:
+    """"RIM … son nouveau système BlackBerry 10": the possessor is the clause subject."""
+    doc = view.doc
+    nouns = lex_verbs()["madeBy_nouns"] | {"système"}
+    for j in range(tok.i - 1, max(0, tok.i - 7) - 1, -1):
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") or view.key(t) or "\n" in t.text or t.text in ".!?":
+            return
+        if t.lower_ in ("son", "sa", "ses") and t.head.lemma_.lower() in nouns:
+            for s in _clause_subject(view, t.head, (ORG,)):
+                yield prod, "madeBy", s, tok, "possessive-madeBy", 0.65
+            return
+
+
+def description_facts(view: DocView) -> Iterator[Cand]:
+    """Facts stated by descriptions and demonyms (``doc._.kg_facts``)."""
+    for f in view.doc._.kg_facts or []:
+        yield f.subject, f.predicate, f.object, view.doc[f.token], f.rule, f.confidence
+
+
+def gazetteer_makers(view: DocView) -> Iterator[Cand]:
+    """A product and its known maker both named in the article: madeBy, with the sentence that
+    names the product (lower confidence when the maker is only named elsewhere)."""
+    g = gazetteer()
+    named = {m.key for m in view.doc._.kg_mentions or [] if m.kind in ("name", "description", "apposition")}
+    for sent in view.sents:
+        keys = {view.key(t): t for t in sent if view.key(t)}
+        for key, tok in keys.items():
+            entry = g.entries.get(key)
+            if entry and entry.maker and entry.maker in keys:
+                yield key, "madeBy", entry.maker, tok, "gazetteer-maker", 0.6
+            elif entry and entry.maker and entry.maker in named:
+                yield key, "madeBy", entry.maker, tok, "gazetteer-maker-article", 0.5

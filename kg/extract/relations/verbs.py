@@ -1,0 +1,139 @@
+"""Verbal triggers in active and passive voice, participles, and rivalry prepositions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView, blocked
+from kg.extract.relations._common import (ORG, PER, PROD, TYPES, Cand, _agents, _clause_subject,
+                                          _has_case, _pairs, _sentence_topic, lex_verbs)
+
+# "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
+_RANKING = re.compile(r"march[ée]|fabricant|acteur|opérateur|numéro|rang|place|%|parts?\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _verb_triggers() -> frozenset[str]:
+    """Every verb lemma some verb rule reacts to."""
+    lex = lex_verbs()
+    keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
+    return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser",
+                                                          "céder", "vendre", "revendre"}
+
+
+def verb_relations(view: DocView) -> Iterator[Cand]:
+    """Active and passive verbs: racheter, lancer, fonder, fonctionner sous, affronter, s'allier…"""
+    lex = lex_verbs()
+    relevant = _verb_triggers()
+    for tok in view.tokens:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in relevant:
+            continue
+        kids = list(tok.children)
+        subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else tok.head
+                for c in kids if c.dep_ == "nsubj"]
+        passive = [c for c in kids if c.dep_ == "nsubj:pass"]
+        if any(c.dep_ == "aux:pass" for c in kids):
+            passive, subj = passive + subj, []
+        objs = [c for c in kids if c.dep_ == "obj"]
+        if objs:
+            # "X a racheté A ainsi que B": the parser often hangs B on the verb as a conj.
+            objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                     and not any(g.dep_.startswith("nsubj") for g in c.children)]
+        agents = _agents(tok)
+        reflexive = any(c.lower_ in ("s'", "s’", "se") for c in kids)
+        if lemma == "offrir" and not reflexive:
+            continue
+        if lemma in lex["acquired"] or (lemma == "mettre" and any(o.lower_ == "main" for o in objs)):
+            targets = objs if lemma != "mettre" else [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sur")]
+            yield from _pairs(view, tok, subj, targets, "acquired", (ORG,), (ORG, PROD), "verb-acquired")
+            yield from _pairs(view, tok, agents, passive, "acquired", (ORG,), (ORG, PROD), "passive-acquired")
+        if lemma in ("céder", "vendre", "revendre"):
+            # "X cède Y à Z": Z acquires Y.
+            buyers = [c for c in kids if c.dep_.startswith("obl") and _has_case(c, "à", "au", "aux")]
+            yield from _pairs(view, tok, buyers, objs, "acquired", (ORG,), (ORG, PROD), "verb-divest")
+        if lemma in lex["madeBy"]:
+            yield from _pairs(view, tok, objs, subj, "madeBy", (PROD,), (ORG,), "verb-madeBy")
+        if lemma in lex["founded_verbs"]:
+            yield from _pairs(view, tok, passive, agents, "foundedBy", (ORG,), (PER,), "passive-foundedBy")
+            yield from _pairs(view, tok, objs, subj, "foundedBy", (ORG,), (PER,), "verb-foundedBy")
+        if lemma in lex["runs_on_verbs"]:
+            sous = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sous")]
+            yield from _pairs(view, tok, sous, subj, "runsOn", (PROD,), (PROD,), "verb-runsOn-sous")
+        if lemma in ("unifier", "équiper", "animer", "propulser"):
+            yield from _pairs(view, tok, subj or [tok.head], objs, "runsOn", (PROD,), (PROD,), "verb-runsOn")
+        if lemma in lex["competitor_verbs"] and not blocked(tok):
+            rivals = _rivals(view, [t for o in objs for t in o.subtree])
+            for s in subj and [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD)):
+                for o in rivals:
+                    if o != s:
+                        yield s, "competitorOf", o, tok, "verb-competitor", 0.7
+        if lemma in lex["partner_verbs"]:
+            obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
+            yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
+
+
+def _rivals(view: DocView, toks: list[Token]) -> list[str]:
+    """Entities named in a phrase; a maker right before its product ("Microsoft Windows Phone")
+    stands for the product only."""
+    keys: list[str] = []
+    for t in sorted(toks, key=lambda t: t.i):
+        key = view.ent_of(t, ORG, PROD)
+        if key and key not in keys:
+            keys.append(key)
+    out = []
+    for i, key in enumerate(keys):
+        nxt = keys[i + 1] if i + 1 < len(keys) else None
+        if view.type(key) == ORG and nxt and view.type(nxt) == PROD:
+            continue
+        out.append(key)
+    return out
+
+
+_PARTICIPLE = {
+    "fonder": ("foundedBy", False), "cofonder": ("foundedBy", False), "créer": ("foundedBy", False),
+    "diriger": ("leads", True), "présider": ("leads", True),
+    "racheter": ("acquired", True), "acquérir": ("acquired", True), "reprendre": ("acquired", True),
+    "concevoir": ("madeBy", False), "développer": ("madeBy", False), "fabriquer": ("madeBy", False),
+    "éditer": ("madeBy", False), "produire": ("madeBy", False), "lancer": ("madeBy", False),
+}
+
+
+def participle_relations(view: DocView) -> Iterator[Cand]:
+    """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y, X…", "conçu par Y":
+    a participle with an agent; the noun it qualifies (or the clause subject) is the patient."""
+    for tok in view.tokens:
+        lemma = tok.lemma_.lower()
+        if lemma not in _PARTICIPLE or "Part" not in tok.morph.get("VerbForm"):
+            continue
+        agents = _agents(tok)
+        if not agents or blocked(tok):
+            continue
+        predicate, agent_first = _PARTICIPLE[lemma]
+        if tok.dep_ in ("acl", "acl:relcl", "appos", "conj") and tok.head.i != tok.i:
+            patient = [tok.head]
+        else:
+            patient = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        types = TYPES[predicate]
+        pairs = (agents, patient) if agent_first else (patient, agents)
+        yield from _pairs(view, tok, pairs[0], pairs[1], predicate,
+                          tuple(types[0]), tuple(types[1]), "participle-" + predicate)
+
+
+def prep_rival_relations(view: DocView) -> Iterator[Cand]:
+    """"face à Samsung", "derrière le chinois Tencent" (in a ranking): rivals of the subject."""
+    for tok in view.tokens:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
+        if (_has_case(tok, "face") or ranking) and not blocked(tok.head):
+            for s in _clause_subject(view, tok, (ORG, PROD)) or _sentence_topic(view, tok):
+                for o in view.conjuncts(tok, ORG, PROD):
+                    if o != s:
+                        yield s, "competitorOf", o, tok, "face-competitor", 0.7
