@@ -58,6 +58,12 @@ class BadDateError(InputError):
     code = "KG107"
 
 
+class UnknownArticleError(InputError):
+    """``kg delete`` was given an id that is not in the store."""
+
+    code = "KG108"
+
+
 class StoreError(KgError):
     """The store cannot be opened, read or written (KG2xx)."""
 

@@ -10,7 +10,8 @@ import textwrap
 import pytest
 from pyoxigraph import Literal
 
-from _plumbing import HEINS, MINT, PANNE, RESULTATS, RIM, article_graph, filled_store
+from _plumbing import (ANALYST, BLACKBERRY, HEINS, IDC, MINT, PANNE, RESULTATS, RIM, article_graph,
+                       filled_store)
 from kg.config import Settings
 from kg.errors import (
     QueryParameterError,
@@ -84,6 +85,23 @@ def test_delete_article(tmp_path, backend):
         assert store.delete_article(PANNE.iri) is False
         assert store.articles() == [RESULTATS.iri]
         assert store.article_hash(PANNE.iri) is None
+
+
+def test_delete_keeps_entities_mentioned_elsewhere_and_drops_orphans(tmp_path, backend):
+    settings = filled_store(tmp_path / "s", backend)
+    described = "SELECT DISTINCT ?e WHERE { ?e rdfs:label ?l }"
+    with open_store(settings, backend=backend) as store:
+        before = {e for (e,) in rows(store, described)}
+        assert {HEINS, RIM, ANALYST, IDC, BLACKBERRY} <= before
+        store.delete_article(PANNE.iri)
+        after = {e for (e,) in rows(store, described)}
+        # Heins and RIM are still mentioned by RESULTATS; the analyst, IDC, BlackBerry are not.
+        assert {HEINS, RIM} <= after
+        assert not after & {ANALYST, IDC, BLACKBERRY}
+        assert rows(store, "SELECT ?e ?p ?o WHERE { ?e ?p ?o }", e=IDC) == []
+        store.delete_article(RESULTATS.iri)
+        assert rows(store, described) == []
+        assert store.triple_count() == 0
 
 
 def test_bindings_and_their_limits(tmp_path, backend):

@@ -44,7 +44,8 @@ class KgStore(ABC):
 
     @abstractmethod
     def delete_article(self, article_iri: NamedNode) -> bool:
-        """Drop an article's named graph; True if it existed."""
+        """Drop an article's named graph, and the descriptions of entities that no other
+        article mentions, in one transaction; True if the article existed."""
 
     @abstractmethod
     def articles(self) -> list[NamedNode]:

@@ -10,7 +10,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Variable
 
 from kg.errors import QueryParameterError, StoreError, StoreLockedError, StoreMissingError
 from kg.store.base import KgStore, QueryResult, Term, syntax_error
-from kg.vocab import KG, PREFIXES, RDFS, SKOS
+from kg.vocab import KG, PREFIXES, RDFS, SCHEMA, SKOS
 
 if TYPE_CHECKING:  # build may grow heavy imports; readers of the store must not pay them
     from kg.build import ArticleGraph
@@ -78,11 +78,22 @@ class OxigraphStore(KgStore):
         return out
 
     def delete_article(self, article_iri: NamedNode) -> bool:
-        """Drop the article's named graph; the shared entity descriptions stay."""
+        """Drop the article's named graph and, in the same transaction, the descriptions of the
+        entities it mentioned that no other article refers to."""
         self._writable()
-        existed = self.store.contains_named_graph(article_iri)
-        self._update(f"DROP SILENT GRAPH {article_iri}")
-        return existed
+        if not self.store.contains_named_graph(article_iri):
+            return False
+        mentioned = {q.object for q in self.store.quads_for_pattern(
+            article_iri, SCHEMA.mentions, None, article_iri)}
+        values = " ".join(str(e) for e in mentioned if isinstance(e, NamedNode))
+        orphans = "" if not values else f""" ;
+DELETE {{ GRAPH ?g {{ ?e ?p ?o }} }} WHERE {{
+  VALUES ?e {{ {values} }}
+  GRAPH ?g {{ ?e ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?h {{ ?h a <{SCHEMA.NewsArticle.value}> . ?x ?q ?e }} }}
+}}"""
+        self._update(f"DROP SILENT GRAPH {article_iri}{orphans}")
+        return True
 
     def articles(self) -> list[NamedNode]:
         """The IRIs of stored articles (graphs holding a ``schema:NewsArticle``), sorted."""
