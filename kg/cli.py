@@ -62,10 +62,12 @@ def cli() -> None:
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None,
            date: dt.datetime | None, model: str | None) -> None:
-    """Read articles (.txt, .md, .jsonl files or folders) into the graph.
+    """Read articles (files, folders, or - for stdin) into the graph.
 
-    An article already stored with the same text is skipped; a changed one is replaced.
-    A bad article is reported and the others still go in (exit code 1 if any failed).
+    Only new or changed articles go through the NLP (content hash); the summary says how many
+    were new, updated, unchanged, skipped (not French) and failed. A bad article is reported
+    and the others still go in (exit code 1 if any failed). Each article is written in one
+    transaction: Ctrl-C stops cleanly (exit code 130) and a re-run completes the job.
 
     \b
     Example:
@@ -81,16 +83,73 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None,
     finally:
         if progress:
             progress.close()
+    for warning in report.warnings:
+        click.echo(f"warning {warning}", err=True)
     for err in report.failed:
         click.echo(f"error {err}", err=True)
+    if report.interrupted:
+        click.echo("interrupted: every article written so far is whole; run the same command "
+                   "again to finish", err=True)
     click.echo(
-        f"{report.articles_written} written, {report.unchanged} unchanged, "
-        f"{len(report.failed)} failed; {report.entities} entities, {report.relations} relations, "
-        f"{report.triples} triples in {settings.store} ({report.seconds:.1f} s)",
+        f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.skipped} skipped, {len(report.failed)} failed; {report.entities} entities, "
+        f"{report.relations} relations, {report.triples} triples in {settings.store} "
+        f"({report.seconds:.1f} s)",
         err=True,
     )
+    if report.interrupted:
+        ctx.exit(130)
     if report.failed:
         ctx.exit(1)
+
+
+@cli.command("articles")
+@click.option("--store", help=STORE_HELP)
+@click.option("--json", "as_json", is_flag=True, help="print the list as JSON")
+def articles_command(store: str | None, as_json: bool) -> None:
+    """List the stored articles: id, date, title, source and fact counts, newest first.
+
+    \b
+    Example:
+      kg articles --json
+    """
+    from kg.articles import list_articles
+
+    with open_store(_settings(store=store), read_only=True) as kg_store:
+        rows = list_articles(kg_store)
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        return
+    header = ("id", "date", "ent", "rel", "quo", "evt", "source", "title")
+    table = [(r.id, r.date, str(r.entities), str(r.relations), str(r.quotes), str(r.events),
+              r.source, r.title) for r in rows]
+    widths = [max(len(h), *(len(row[i]) for row in table)) if table else len(h)
+              for i, h in enumerate(header)]
+    for row in [header, *table]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1])
+    click.echo(f"{len(rows)} articles", err=True)
+
+
+@cli.command("delete")
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--store", help=STORE_HELP)
+def delete_command(ids: tuple[str, ...], store: str | None) -> None:
+    """Remove articles (ids as `kg articles` prints them, or IRIs) and their facts.
+
+    Entities still mentioned by another article stay; the others go. If an id is unknown,
+    nothing is deleted.
+
+    \b
+    Example:
+      kg delete 000-5f6b052bc33bd45f a01-facebook-whatsapp
+    """
+    from kg.articles import delete_articles
+    from kg.vocab import Minter
+
+    settings = _settings(store=store)
+    with open_store(settings) as kg_store:
+        deleted = delete_articles(kg_store, list(ids), Minter(settings.base_iri))
+    click.echo(f"deleted {len(deleted)} articles from {settings.store}", err=True)
 
 
 class _Progress:

@@ -40,6 +40,21 @@ class Settings:
     min_confidence: float = field(
         default=0.0, metadata={"help": "relations below this confidence are not written"}
     )
+    languages: str = field(
+        default="fr",
+        metadata={"help": "languages ingested (comma-separated ISO codes); articles surely "
+                          "in another are skipped with a warning; empty: no check"},
+    )
+    max_chars: int = field(
+        default=2_000_000,
+        metadata={"help": "longest article text ingested, in characters (longer ones fail "
+                          "with an error); texts over 100,000 are processed in pieces"},
+    )
+
+    @property
+    def accepted_languages(self) -> tuple[str, ...]:
+        """``languages`` as a tuple of lower-case codes."""
+        return tuple(code.strip().lower() for code in self.languages.split(",") if code.strip())
 
     @classmethod
     def load(

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from kg.build import GraphBuilder
 from kg.config import Settings
-from kg.errors import KgError
-from kg.model import Article
+from kg.errors import InputError, KgError
+from kg.language import foreign_language
+from kg.model import Article, Entity, Extraction
 from kg.sources import count_articles, read_paths
 from kg.store import KgStore, open_store
 from kg.vocab import Minter, content_hash
@@ -29,11 +30,15 @@ class ProcessingError(KgError):
 
 @dataclass
 class IngestReport:
-    """What an ingest did: counts for the summary line and the failures, each with its input."""
+    """What an ingest did: counts for the summary line, the failures and the warnings."""
 
-    articles_written: int = 0
+    new: int = 0
+    updated: int = 0
     unchanged: int = 0
+    skipped: int = 0  # not in an accepted language
     failed: list[KgError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    interrupted: bool = False
     entities: int = 0
     relations: int = 0
     quotes: int = 0
@@ -42,13 +47,23 @@ class IngestReport:
     seconds: float = 0.0
     entity_keys: set[str] = field(default_factory=set, repr=False)
 
+    @property
+    def articles_written(self) -> int:
+        """New plus updated articles."""
+        return self.new + self.updated
+
+    @property
+    def handled(self) -> int:
+        """Articles dealt with so far, whatever the outcome (for the progress bar)."""
+        return self.articles_written + self.unchanged + self.skipped + len(self.failed)
+
     def summary(self) -> str:
-        """One line: articles, entities, relations, triples, seconds."""
+        """One line: "12 new, 3 updated, 431 unchanged, 0 skipped, 1 failed; …"."""
         return (
-            f"{self.articles_written} articles written, {self.unchanged} unchanged, "
-            f"{len(self.failed)} failed; {self.entities} entities, {self.relations} relations, "
-            f"{self.quotes} quotes, {self.events} events, {self.triples} triples "
-            f"in {self.seconds:.1f} s"
+            f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped (language), {len(self.failed)} failed; "
+            f"{self.entities} entities, {self.relations} relations, {self.quotes} quotes, "
+            f"{self.events} events, {self.triples} triples in {self.seconds:.1f} s"
         )
 
 
@@ -58,29 +73,37 @@ def ingest(
     default_date: dt.date | None = None,
     progress: Progress | None = None,
     store: KgStore | None = None,
+    piece_chars: int | None = None,
 ) -> IngestReport:
     """Ingest files or folders into the store at ``settings.store``.
 
+    Ctrl-C (KeyboardInterrupt) stops between two article writes: the report comes back with
+    ``interrupted`` set, and the store holds every article written so far, whole.
+
     Args:
         paths: files or folders (read by :func:`kg.sources.read_paths`).
-        settings: store location, model, batch size, base IRI.
+        settings: store location, model, batch size, base IRI, languages, size limit.
         default_date: publication date for articles that carry none.
         progress: called with (articles handled so far, articles in the input).
         store: an open writable store (opened from ``settings`` when omitted).
+        piece_chars: longest text sent to the model in one piece (default PIECE_CHARS).
     """
     report = IngestReport()
     start = time.perf_counter()
     paths = list(paths)
+    tick = None
     if progress is not None:
         total = count_articles(paths)
-        bar = progress
-        progress = lambda done: bar(done, total)  # noqa: E731
+        tick = lambda: progress(report.handled, total)  # noqa: E731
     own = store is None
     store = store or open_store(settings)
     try:
         minter = Minter(settings.base_iri)
-        todo = _changed(read_paths(paths, default_date), store, minter, report, progress)
-        _process(todo, settings, store, GraphBuilder(minter), report, progress)
+        todo = _todo(read_paths(paths, default_date), store, minter, settings, report, tick)
+        _process(todo, settings, store, GraphBuilder(minter), report, tick,
+                 piece_chars or PIECE_CHARS)
+    except KeyboardInterrupt:
+        report.interrupted = True
     finally:
         if own:
             store.close()
@@ -89,22 +112,43 @@ def ingest(
     return report
 
 
-def _changed(items, store: KgStore, minter: Minter, report: IngestReport, progress) -> Iterator[Article]:
-    """Articles whose text is new or changed; failures and unchanged ones are counted."""
+def _todo(items, store: KgStore, minter: Minter, settings: Settings, report: IngestReport,
+          tick) -> Iterator[tuple[Article, bool]]:
+    """(article, is new) for each article to process; the others are counted in ``report``."""
+    languages = settings.accepted_languages
     for item in items:
         if isinstance(item, KgError):
             report.failed.append(item)
-            continue
-        if store.article_hash(minter.article(item.id)) == content_hash(item.text):
-            report.unchanged += 1
-            if progress:
-                progress(report.unchanged + report.articles_written + len(report.failed))
-            continue
-        yield item
+        elif len(item.text) > settings.max_chars:
+            report.failed.append(InputError(
+                f"article too long ({len(item.text):,} characters, limit {settings.max_chars:,}); "
+                "split it, or raise KG_MAX_CHARS", source=_where(item)))
+        else:
+            stored = store.article_hash(minter.article(item.id))
+            if stored == content_hash(item.text):
+                report.unchanged += 1
+            elif (lang := foreign_language(item.text, languages)) is not None:
+                report.skipped += 1
+                report.warnings.append(f"{_where(item)}: skipped, written in {lang!r}, "
+                                       f"not in {','.join(languages)}")
+            else:
+                yield item, stored is None
+                continue
+        if tick:
+            tick()
 
 
-def _process(articles: Iterator[Article], settings, store, builder, report, progress) -> None:
-    """Annotate in batches with nlp.pipe and write each article as soon as it is extracted."""
+def _where(article: Article) -> str:
+    return article.path or article.id
+
+
+def _process(articles: Iterator[tuple[Article, bool]], settings, store, builder, report,
+             tick, piece_chars: int) -> None:
+    """Annotate in batches with nlp.pipe and write each article as soon as it is extracted.
+
+    Texts longer than ``piece_chars`` go through the model in pieces (spaCy's parser needs memory
+    in proportion to the text), extracted one by one and merged back into one article.
+    """
     first = next(articles, None)
     if first is None:
         return
@@ -113,35 +157,106 @@ def _process(articles: Iterator[Article], settings, store, builder, report, prog
     from kg.nlp import annotate, load_pipeline
 
     nlp = load_pipeline(settings.model, components=not settings.baseline)
-    pending: list[Article] = []
+    pending: list[tuple[Article, bool, list[int]]] = []
 
     def items() -> Iterator[tuple[str, dt.date | None]]:
-        for art in _chain(first, articles):
-            pending.append(art)
-            yield art.text, art.date
+        for art, is_new in _chain(first, articles):
+            parts = split_text(art.text, piece_chars)
+            pending.append((art, is_new, [offset for offset, _ in parts]))
+            for _, piece in parts:
+                yield piece, art.date
 
+    done: list[tuple[int, Extraction]] = []
     for doc in annotate(nlp, items(), settings.batch_size):
-        art = pending.pop(0)
+        art, is_new, offsets = pending[0]
+        piece = replace(art, text=doc.text) if len(offsets) > 1 else art
         try:
-            x = extract_baseline(doc, art) if settings.baseline else extract(doc, art, settings.min_confidence)
-            graph = builder.build(x)
-            store.replace_article(graph)
-        except KgError as exc:
-            report.failed.append(exc)
-            continue
+            done.append((offsets[len(done)], extract_baseline(doc, piece) if settings.baseline
+                         else extract(doc, piece, settings.min_confidence)))
         except Exception as exc:  # a bug on one article must not lose the batch
-            report.failed.append(ProcessingError(f"could not process: {exc!r}", source=art.path or art.id))
+            done.append((offsets[len(done)], exc))
+        if len(done) < len(offsets):
             continue
-        report.articles_written += 1
-        report.entity_keys.update(e.key for e in x.entities)
-        report.relations += len(x.relations)
-        report.quotes += len(x.quotes)
-        report.events += len(x.events)
-        report.triples += len(graph.quads)
-        if progress:
-            progress(report.unchanged + report.articles_written + len(report.failed))
+        pending.pop(0)
+        _write(art, is_new, done, builder, store, report)
+        done = []
+        if tick:
+            tick()
 
 
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+def _write(art: Article, is_new: bool, parts, builder, store, report: IngestReport) -> None:
+    """Merge an article's extracted pieces, build its graph and write it in one transaction."""
+    errors = [x for _, x in parts if isinstance(x, Exception)]
+    try:
+        if errors:
+            raise errors[0]
+        x = parts[0][1] if len(parts) == 1 else merge_pieces(art, parts)
+        graph = builder.build(x)
+        store.replace_article(graph)
+    except KgError as exc:
+        report.failed.append(exc)
+        return
+    except Exception as exc:  # noqa: BLE001 - reported with the article, the batch goes on
+        report.failed.append(ProcessingError(f"could not process: {exc!r}", source=_where(art)))
+        return
+    if is_new:
+        report.new += 1
+    else:
+        report.updated += 1
+    report.entity_keys.update(e.key for e in x.entities)
+    report.relations += len(x.relations)
+    report.quotes += len(x.quotes)
+    report.events += len(x.events)
+    report.triples += len(graph.quads)
+
+
+def _chain(first, rest):
     yield first
     yield from rest
+
+
+# spaCy's parser holds about 1 GB per 100,000 characters in memory: longer texts go in pieces.
+PIECE_CHARS = 100_000
+
+
+def split_text(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    r"""``text`` cut into (offset, piece) of at most ``size`` characters, at a line break, else a
+    sentence end, else a space, in the second half of each piece; the pieces join back to
+    ``text``.
+
+    >>> split_text("Un. Deux.\nTrois quatre.", size=14)
+    [(0, 'Un. Deux.\n'), (10, 'Trois quatre.')]
+    """
+    out, start = [], 0
+    while len(text) - start > size:
+        window = (start + size // 2, start + size)
+        cut = text.rfind("\n", *window)
+        if cut < 0:
+            cut = text.rfind(". ", *window)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", *window)
+        cut = cut + 1 if cut >= 0 else start + size
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def merge_pieces(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One article's Extraction from those of its pieces, offsets moved back into the article."""
+    entities: dict[str, Entity] = {}
+    mentions, relations, quotes, events = [], [], [], []
+    for offset, x in parts:
+        for e in x.entities:
+            old = entities.get(e.key)
+            aliases = tuple(dict.fromkeys((*old.aliases, *e.aliases))) if old else e.aliases
+            entities[e.key] = replace(old or e, aliases=aliases)
+        mentions += [_shift(m, offset) for m in x.mentions]
+        relations += [_shift(r, offset) for r in x.relations]
+        quotes += [_shift(q, offset) for q in x.quotes]
+        events += [_shift(e, offset) for e in x.events]
+    return Extraction(article, tuple(entities.values()), tuple(mentions), tuple(relations),
+                      tuple(quotes), tuple(events))
+
+
+def _shift(record, offset: int):
+    return replace(record, start=record.start + offset, end=record.end + offset) if offset else record

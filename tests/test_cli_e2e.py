@@ -26,15 +26,16 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-SUMMARY = re.compile(r"^(\d+) written, (\d+) unchanged, (\d+) failed; .+ triples in .+ s\)$")
+SUMMARY = re.compile(r"^(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) skipped, (\d+) failed; "
+                     r".+ triples in .+ s\)$")
 MINT = Minter()
 
 
-def summary(stderr: str) -> tuple[int, int, int]:
-    """(written, unchanged, failed) from the summary line of ``kg ingest``."""
+def summary(stderr: str) -> tuple[int, int, int, int, int]:
+    """(new, updated, unchanged, skipped, failed) from the summary line of ``kg ingest``."""
     lines = [m for m in map(SUMMARY.match, stderr.splitlines()) if m]
     assert len(lines) == 1, stderr
-    return tuple(int(g) for g in lines[0].groups()[:3])
+    return tuple(int(g) for g in lines[0].groups())
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -77,7 +78,7 @@ def corpus_articles() -> list[Article]:
 def test_first_ingest_writes_every_corpus_article(corpus_store):
     proc = corpus_store.first_run
     assert error_lines(proc.stderr) == []
-    assert summary(proc.stderr) == (len(corpus_articles()), 0, 0)
+    assert summary(proc.stderr) == (len(corpus_articles()), 0, 0, 0, 0)
     assert proc.stdout == ""  # data goes to stdout, messages to stderr: ingest prints no data
 
 
@@ -86,7 +87,7 @@ def test_second_ingest_changes_nothing(corpus_store, kg_run, tmp_path):
     before = snapshot(kg_run, corpus_store, store)
     proc = kg_run("ingest", CORPUS, "--store", store)
     assert proc.returncode == 0, proc.stderr
-    assert summary(proc.stderr) == (0, len(corpus_articles()), 0)
+    assert summary(proc.stderr) == (0, 0, len(corpus_articles()), 0, 0)
     after = snapshot(kg_run, corpus_store, store)
     assert after[0] == before[0]
     assert after[1] == before[1]
@@ -168,7 +169,7 @@ def test_bad_file_is_reported_and_store_unchanged(corpus_store, kg_run, shared_c
     proc = kg_run("ingest", path, "--store", shared_copy)
     line = assert_one_error(proc, code, str(path))
     assert detail in line
-    assert summary(proc.stderr) == (0, 0, 1)
+    assert summary(proc.stderr) == (0, 0, 0, 0, 1)
     assert snapshot(kg_run, corpus_store, shared_copy) == before
 
 
@@ -226,7 +227,7 @@ def test_one_bad_article_does_not_stop_the_batch(corpus_store, kg_run, tmp_path)
     store = tmp_path / "store"
     proc = kg_run("ingest", folder, "--store", store)
     assert_one_error(proc, "KG104", str(folder / "b-casse.txt"))
-    assert summary(proc.stderr) == (2, 0, 1)
+    assert summary(proc.stderr) == (2, 0, 0, 0, 1)
     with open_store(corpus_store.settings(store), read_only=True) as kg_store:
         assert kg_store.articles() == [MINT.article("a-orange"), MINT.article("c-capgemini")]
 
@@ -243,7 +244,7 @@ def test_invalid_jsonl_line_is_reported_and_other_lines_ingested(corpus_store, k
     proc = kg_run("ingest", path, "--store", store)
     line = assert_one_error(proc, "KG105", str(path))
     assert "line 2" in line
-    assert summary(proc.stderr) == (2, 0, 1)
+    assert summary(proc.stderr) == (2, 0, 0, 0, 1)
     assert stats_json(kg_run, store)["articles"] == 2
     with open_store(corpus_store.settings(store), read_only=True) as kg_store:
         assert kg_store.articles() == [MINT.article("capgemini-inde"), MINT.article("orange-fibre")]

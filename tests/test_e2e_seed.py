@@ -192,7 +192,7 @@ def test_one_named_graph_per_article_plus_entities(store, corpus_store):
         store, "SELECT DISTINCT ?a WHERE { GRAPH ?a { ?a a schema:NewsArticle } }")}
     assert ARTICLE in articles
     assert graphs == articles | {ENTITIES_GRAPH}
-    written = re.search(r"^(\d+) written", corpus_store.first_run.stderr, re.M)
+    written = re.search(r"^(\d+) new", corpus_store.first_run.stderr, re.M)
     assert written and len(articles) == int(written.group(1))
     # Each article graph describes exactly one article: itself.
     per_graph = rows(store, """
