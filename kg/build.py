@@ -78,6 +78,13 @@ class GraphBuilder:
             add(iri, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date))
         if a.url:
             add(iri, SCHEMA.url, _lit(a.url))
+        # Names as the page or feed gives them: plain literals, not entities of the graph.
+        if a.author:
+            add(iri, SCHEMA.author, _lit(a.author))
+        if a.site:
+            add(iri, SCHEMA.publisher, _lit(a.site))
+        if a.summary_only:
+            add(iri, KG.summaryOnly, Literal("true", datatype=XSD.boolean))
         for e in x.entities:
             add(iri, SCHEMA.mentions, self.m.entity(e.key))
 

@@ -33,8 +33,12 @@ EVENT_TYPES = ("Outage", "Layoff", "Acquisition", "ProductLaunch", "Funding", "L
 class Article:
     """One article as read from a source, before any NLP.
 
-    ``id`` is a stable identifier (file stem or the JSONL ``id``); ``text`` is the exact text
-    that every offset refers to; ``title`` defaults to the first line of the text.
+    ``id`` is a stable identifier (file stem, the JSONL/CSV ``id``, or the page's canonical
+    URL); ``text`` is the exact text that every offset refers to; ``title`` defaults to the
+    first line of the text. ``author`` and ``site`` (the publisher's name) come from page or
+    feed metadata; ``summary_only`` marks a feed item that carried only its summary;
+    ``warnings`` are problems the reader worked around (e.g. a Windows-1252 file), one line
+    each, for the caller to report.
     """
 
     id: str
@@ -44,6 +48,10 @@ class Article:
     url: str | None = None
     source: str | None = None
     path: str | None = None
+    author: str | None = None
+    site: str | None = None
+    summary_only: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -62,14 +62,14 @@ KG = ClosedNamespace(
         "Evidence", "subject", "predicate", "object", "sentence", "confidence", "extractor",
         "Quote", "speaker", "text", "reportedBy",
         "Event", *EVENT_TYPES, "agent", "date", "place", "quantity",
-        "contentHash",
+        "contentHash", "summaryOnly",
     ),
 )
 SCHEMA = ClosedNamespace(
     "https://schema.org/",
     (
         "NewsArticle", "headline", "datePublished", "inLanguage", "url", "text", "mentions",
-        "publisher", *ENTITY_TYPES,
+        "publisher", "author", *ENTITY_TYPES,
     ),
 )
 RDF = ClosedNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", ("type",))
@@ -77,7 +77,8 @@ RDFS = ClosedNamespace("http://www.w3.org/2000/01/rdf-schema#", ("label", "comme
 SKOS = ClosedNamespace("http://www.w3.org/2004/02/skos/core#", ("altLabel",))
 OWL = ClosedNamespace("http://www.w3.org/2002/07/owl#", ("sameAs",))
 XSD = ClosedNamespace(
-    "http://www.w3.org/2001/XMLSchema#", ("string", "date", "integer", "decimal", "double")
+    "http://www.w3.org/2001/XMLSchema#",
+    ("string", "date", "integer", "decimal", "double", "boolean"),
 )
 PROV = ClosedNamespace("http://www.w3.org/ns/prov#", ("wasDerivedFrom",))
 NIF = ClosedNamespace(
