@@ -95,7 +95,7 @@ def test_jsonl_articles_with_defaults(tmp_path):
     path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n\n", "utf-8")
     one, two = read(path, default_date=dt.date(2020, 1, 1))
     assert one == Article("x1", "Titre un\nCorps.", "Titre un", dt.date(2014, 2, 3),
-                          "https://e.fr/1", "Le Site", str(path))
+                          "https://e.fr/1", "Le Site", str(path), site="Le Site")
     assert (two.id, two.title, two.date) == ("flux-2", "Autre titre", dt.date(2020, 1, 1))
 
 
@@ -123,11 +123,12 @@ def test_bad_jsonl_line_names_its_line_and_others_still_come(tmp_path, line, pro
 def test_jsonl_bad_utf8_line_is_reported_with_line_and_file_offset(tmp_path):
     path = tmp_path / "flux.jsonl"
     good = '{"text": "Premier"}\n'.encode("utf-8")
-    path.write_bytes(good + b'{"text": "caf\xe9"}\n')
+    # 0x81 is undefined in Windows-1252 too, so the line cannot be recovered.
+    path.write_bytes(good + b'{"text": "caf\x81"}\n')
     first, err = read(path)
     assert first.text == "Premier"
     assert isinstance(err, EncodingError)
-    assert err.message.startswith(f"line 2: not valid UTF-8 (byte 0xe9 at offset {len(good) + 13})")
+    assert err.message.startswith(f"line 2: not valid UTF-8 (byte 0x81 at offset {len(good) + 13})")
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\t\n", b"\xef\xbb\xbf\n"])
@@ -144,7 +145,7 @@ def test_empty_file(tmp_path, content):
         (b"%PDF-1.4\n%...", "PDF"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
         (b"\xff\xd8\xff\xe0JFIF", "JPEG"),
-        (gzip.compress(b"texte"), "gzip"),
+        (gzip.compress(b"%PDF-1.4\n%..."), "PDF"),  # a .gz is opened, then judged
         (b"PK\x03\x04zipzip", "ZIP"),
         (b"du texte\x00puis des zeros", "NUL bytes"),
     ],
@@ -157,11 +158,13 @@ def test_binary_file(tmp_path, content, kind):
 
 
 def test_invalid_utf8_names_byte_and_offset(tmp_path):
+    # Windows-1252 quotes, then 0x81, a byte Windows-1252 does not define either.
     path = tmp_path / "cp1252.txt"
-    path.write_bytes("Le “cloud”".encode("cp1252"))
+    path.write_bytes("Le “cloud”".encode("cp1252") + b" \x81")
     [err] = read(path)
     assert isinstance(err, EncodingError)
-    assert err.message.startswith("not valid UTF-8 (byte 0x93 at offset 3)")
+    assert err.message.startswith(
+        "not valid UTF-8 (byte 0x93 at offset 3) and not Windows-1252 either")
     assert str(err).startswith(f"[KG104] {path}: not valid UTF-8")
 
 
@@ -173,11 +176,11 @@ def test_invalid_utf8_offset_counts_the_bom(tmp_path):
 
 
 def test_missing_path_and_unsupported_extension(tmp_path):
-    pdf = tmp_path / "rapport.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    missing, unsupported = read(tmp_path / "absent.txt", pdf)
+    data = tmp_path / "export.json"
+    data.write_text('[{"text": "un tableau JSON, pas des lignes"}]', "utf-8")
+    missing, unsupported = read(tmp_path / "absent.txt", data)
     assert isinstance(missing, MissingPathError) and missing.source == str(tmp_path / "absent.txt")
-    assert isinstance(unsupported, UnsupportedInputError) and "'.pdf'" in unsupported.message
+    assert isinstance(unsupported, UnsupportedInputError) and "'.json'" in unsupported.message
 
 
 def test_one_bad_file_does_not_stop_the_batch(tmp_path):

@@ -1,6 +1,10 @@
-"""Readers: files and folders of articles → Article records (or the errors that stop one).
+"""Readers: files, folders and stdin → Article records (or the errors that stop one).
 
-Errors are yielded, not raised, so that one bad article is reported and the batch goes on.
+Formats: plain text and Markdown, JSON Lines, saved HTML pages, RSS/Atom feeds and CSV
+exports, each possibly gzipped. The reader is chosen by the content's first bytes, then by the
+extension (see :mod:`kg.sources.formats`). Errors are yielded, not raised, so that one bad
+article is reported and the batch goes on; problems worked around (a Windows-1252 file) ride
+on ``Article.warnings``.
 
 >>> from kg.errors import MissingPathError
 >>> [type(x).__name__ for x in read_paths(["/nonexistent/corpus"])]
@@ -15,27 +19,12 @@ from pathlib import Path
 
 from kg.errors import InputError, MissingPathError, UnsupportedInputError
 from kg.model import Article
-from kg.sources import jsonl, text
+from kg.sources import csvfile, feeds, formats, jsonl, text, webpage
+from kg.sources._bytes import STDIN, Blob, load, sniff
 
-SUFFIXES = text.SUFFIXES + jsonl.SUFFIXES
+SUFFIXES = tuple(formats.SUFFIXES) + (".gz",)
 
-__all__ = ["SUFFIXES", "count_articles", "read_paths", "read_file", "walk"]
-
-
-def count_articles(paths: list[str]) -> int:
-    """How many articles ``read_paths`` will yield at most (files, plus JSONL lines), cheaply:
-    for a progress bar's length."""
-    total = 0
-    for raw in paths:
-        path = Path(raw)
-        files = walk(path) if path.is_dir() else [path] if path.is_file() else []
-        for f in files:
-            if f.suffix.lower() in jsonl.SUFFIXES:
-                with f.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            else:
-                total += 1
-    return total
+__all__ = ["SUFFIXES", "STDIN", "count_articles", "read_paths", "read_file", "walk"]
 
 
 def read_paths(
@@ -43,17 +32,19 @@ def read_paths(
 ) -> Iterator[Article | InputError]:
     """Yield the articles of files and folders, in order, and an error for each bad input.
 
-    Folders are walked recursively in sorted order, reading ``.txt``, ``.md`` and ``.jsonl``
-    and ignoring other files; a file named explicitly with another extension is an
-    UnsupportedInputError.
+    Folders are walked recursively in sorted order, reading the files whose extension is in
+    ``SUFFIXES`` and ignoring others; a file named explicitly is read whatever its extension.
+    ``-`` reads standard input (its format judged by content).
 
     Args:
-        paths: files or folders.
+        paths: files, folders, or ``-``.
         default_date: publication date for articles that carry none.
     """
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if str(raw) == STDIN:
+            yield from read_file(Path(STDIN), default_date)
+        elif not path.exists():
             yield MissingPathError("no such file or directory; check the path", source=str(raw))
         elif path.is_dir():
             for found in walk(path):
@@ -68,27 +59,84 @@ NOT_ARTICLES = frozenset({"readme", "index", "license", "changelog"})
 
 def walk(folder: Path) -> list[Path]:
     """The readable files under ``folder``, recursively, sorted; hidden entries and folder
-    documentation (``README.md``, ``INDEX.md``…) are skipped."""
+    documentation (``README.md``, ``INDEX.md``…) are skipped.
+
+    A ``.gz`` is read when the name under it has a readable extension or none
+    (``a.html.gz``, ``flux.gz``), not when it is another archive (``x.tar.gz``).
+    """
     found = []
     for path in sorted(folder.rglob("*")):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.stem.lower() in NOT_ARTICLES:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if not hidden and path.is_file() and path.suffix.lower() in SUFFIXES:
+        inner = Path(path.stem) if path.suffix.lower() == ".gz" else path
+        suffix = inner.suffix.lower()
+        if suffix in (".txt", ".md") and inner.stem.lower() in NOT_ARTICLES:
+            continue
+        readable = suffix in formats.SUFFIXES or (inner is not path and not suffix)
+        if readable and path.is_file():
             found.append(path)
     return found
 
 
 def read_file(path: Path, default_date: dt.date | None = None) -> Iterator[Article | InputError]:
-    """Yield the article(s) of one file, chosen by its extension, or its error."""
-    suffix = path.suffix.lower()
-    if suffix in jsonl.SUFFIXES:
-        yield from jsonl.read_jsonl(path, default_date)
-    elif suffix in text.SUFFIXES:
-        yield text.read_text_article(path, default_date)
-    else:
+    """Yield the article(s) of one file (``-`` for stdin), read by its content, or its error."""
+    blob = load(path)
+    if isinstance(blob, InputError):
+        yield blob
+        return
+    problem = sniff(blob.data, blob.source)
+    if problem:
+        yield problem
+        return
+    yield from read_blob(blob, default_date)
+
+
+def read_blob(blob: Blob, default_date: dt.date | None = None) -> Iterator[Article | InputError]:
+    """Yield the article(s) of bytes already loaded, with the reader their content calls for.
+
+    Content that only reads as plain text under an extension kg does not know (``.json``,
+    ``.docx``…) is refused: it is more likely a wrong file than an article.
+    """
+    kind = formats.detect(blob.data, blob.suffix)
+    if kind == "text" and blob.suffix and blob.suffix not in formats.SUFFIXES:
         yield UnsupportedInputError(
-            f"unsupported file type {suffix or '(no extension)'!r}; "
-            f"kg reads {', '.join(SUFFIXES)}",
-            source=str(path),
-        )
+            f"unsupported file type {blob.suffix!r}; kg reads {', '.join(SUFFIXES)} "
+            "(and any of them gzipped)", source=blob.source)
+    elif kind == "feed":
+        yield from feeds.read_feed(blob, default_date)
+    elif kind == "html":
+        yield webpage.read_html(blob, default_date)
+    elif kind == "jsonl":
+        yield from jsonl.read_jsonl(blob, default_date)
+    elif kind == "csv":
+        yield from csvfile.read_csv(blob, default_date)
+    else:
+        yield text.read_text(blob, default_date)
+
+
+def count_articles(paths: list[str]) -> int:
+    """How many articles ``read_paths`` will yield at most, cheaply: for a progress bar.
+
+    Files count one each, JSON Lines one per line, CSV one per row, feeds one per item;
+    standard input counts one (it cannot be read twice).
+    """
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        files = walk(path) if path.is_dir() else [path] if path.is_file() else []
+        total += 1 if str(raw) == STDIN else sum(_count(f) for f in files)
+    return total
+
+
+def _count(path: Path) -> int:
+    blob = load(path)
+    if isinstance(blob, InputError) or sniff(blob.data, blob.source):
+        return 1
+    kind = formats.detect(blob.data, blob.suffix)
+    if kind == "jsonl":
+        return sum(1 for line in blob.data.split(b"\n") if line.strip())
+    if kind == "csv":
+        return max(1, sum(1 for line in blob.data.split(b"\n") if line.strip()) - 1)
+    if kind == "feed":
+        return max(1, blob.data.count(b"<item") + blob.data.count(b"<entry"))
+    return 1

@@ -3,41 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
 from kg.errors import BadDateError, EmptyInputError, InputError
 from kg.model import Article
-from kg.sources._bytes import decode, first_line, read_bytes, sniff
+from kg.sources._bytes import Blob, decode_lenient, first_line
 
-SUFFIXES = (".txt", ".md")
-
-
-def read_text_article(path: Path, default_date: dt.date | None = None) -> Article | InputError:
-    """Read one ``.txt``/``.md`` file into an Article, or return the error that prevents it.
+def read_text(blob: Blob, default_date: dt.date | None = None) -> Article | InputError:
+    """Read one plain-text or Markdown input into an Article, or return the error preventing it.
 
     The text is kept verbatim (only ``\\r\\n`` becomes ``\\n``) because every offset refers to
     it. The date comes from a sibling ``STEM.json`` with a ``"date"`` key (the gold format)
-    when there is one, else ``default_date``.
+    when there is one, else ``default_date``. Text that is not UTF-8 but reads as
+    Windows-1252 comes through with a warning on the Article.
     """
-    source = str(path)
-    read = read_bytes(path)
-    if isinstance(read, InputError):
-        return read
-    data, bom = read
-    problem = sniff(data, source)
-    if problem:
-        return problem
-    text = decode(data, source, offset=bom)
+    text = decode_lenient(blob.data, blob.source, offset=blob.offset)
     if isinstance(text, InputError):
         return text
+    text, warning = text
     if not text.strip():
-        return EmptyInputError("file is empty (only whitespace)", source=source)
-    date = sibling_date(path, default_date)
-    if isinstance(date, InputError):
-        return date
+        return EmptyInputError("file is empty (only whitespace)", source=blob.source)
+    date = default_date
+    if blob.path is not None:
+        date = sibling_date(blob.path.with_name(blob.name), default_date)
+        if isinstance(date, InputError):
+            return date
+    ident = blob.stem
+    if blob.path is None:
+        # Piped texts have no file name: name them by content so two of them do not collide.
+        ident = f"{blob.stem}-{hashlib.sha256(text.encode()).hexdigest()[:12]}"
     return Article(
-        id=path.stem, text=text, title=_title(text, path.suffix.lower()), date=date, path=source
+        id=ident, text=text, title=_title(text, blob.suffix), date=date,
+        path=blob.source, warnings=(warning,) if warning else (),
     )
 
 
