@@ -136,7 +136,7 @@ def _count(path: Path) -> int:
     if kind == "jsonl":
         return sum(1 for line in blob.data.split(b"\n") if line.strip())
     if kind == "csv":
-        return max(1, sum(1 for line in blob.data.split(b"\n") if line.strip()) - 1)
+        return max(1, csvfile.count_rows(blob))
     if kind == "feed":
         return max(1, blob.data.count(b"<item") + blob.data.count(b"<entry"))
     return 1

@@ -57,11 +57,7 @@ def read_csv(blob: Blob, default_date: dt.date | None = None) -> Iterator[Articl
         yield decoded
         return
     content, warning = decoded
-    try:
-        dialect = csv.Sniffer().sniff(content[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # one column, or too irregular to sniff: plain commas
-    rows = csv.reader(content.splitlines(keepends=True), dialect)
+    rows = _rows(content)
     try:
         header = next(rows, [])
         columns = column_map(header)
@@ -75,6 +71,26 @@ def read_csv(blob: Blob, default_date: dt.date | None = None) -> Iterator[Articl
                 yield _article(row, number, columns, blob, default_date, warning)
     except csv.Error as exc:
         yield InputError(f"malformed CSV ({exc}); re-export the file", source=blob.source)
+
+
+def count_rows(blob: Blob) -> int:
+    """How many data rows a CSV export holds (0 when it cannot be read): for progress bars."""
+    decoded = decode_lenient(blob.data, blob.source, blob.offset)
+    if isinstance(decoded, InputError):
+        return 0
+    try:
+        return sum(1 for row in _rows(decoded[0]) if any(c.strip() for c in row)) - 1
+    except csv.Error:
+        return 0
+
+
+def _rows(content: str) -> Iterator[list[str]]:
+    """The rows of CSV text, with its delimiter sniffed among ``,``, ``;`` and tab."""
+    try:
+        dialect = csv.Sniffer().sniff(content[:8192], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # one column, or too irregular to sniff: plain commas
+    return csv.reader(content.splitlines(keepends=True), dialect)
 
 
 def column_map(header: list[str]) -> dict[str, int]:

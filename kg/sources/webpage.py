@@ -45,6 +45,8 @@ def read_html(blob: Blob, default_date: dt.date | None = None) -> Article | Inpu
         doc = trafilatura.bare_extraction(
             markup, with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, date_extraction_params=_DATE_PARAMS,
+            # precision: a page of menus and links yields nothing rather than its menu
+            favor_precision=True,
         )
     except (ValueError, TypeError) as exc:  # lxml could not build a tree at all
         return InputError(f"malformed HTML ({exc}); save the page again", source=blob.source)
