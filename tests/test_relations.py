@@ -161,6 +161,13 @@ POSITIVE = [
      ("Google", "subsidiaryOf", "Alphabet")),
     ("surface-appos-product", "Windows Phone, le système d'exploitation mobile de Microsoft, progresse.",
      ("Windows Phone", "madeBy", "Microsoft")),
+    # possessive rivals: the names listed after the noun rival the possessor
+    ("possessive-rivals-list-1", "Bouygues Telecom a gagné des clients au détriment de ses "
+     "concurrents Orange et SFR.", ("Bouygues Telecom", "competitorOf", "Orange")),
+    ("possessive-rivals-list-2", "Bouygues Telecom a gagné des clients au détriment de ses "
+     "concurrents Orange et SFR.", ("Bouygues Telecom", "competitorOf", "SFR")),
+    ("possessive-rival-previous-subject", "Spotify a publié ses résultats mardi. Son principal "
+     "concurrent, le français Deezer, a réagi dès le lendemain.", ("Spotify", "competitorOf", "Deezer")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -200,6 +207,8 @@ NEGATIVE = [
      {"Microsoft", "Nokia"}),
     ("conditional-competitor", "Xiaomi pourrait bientôt concurrencer Apple en Europe.",
      "competitorOf", {"Xiaomi", "Apple"}),
+    ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",
+     "competitorOf", {"Orange", "SFR", "Free"}),
 ]
 
 

@@ -95,6 +95,30 @@ class DocView:
         """The organisation the article mentions most (its main subject)."""
         return self._salient
 
+    @cached_property
+    def _subjects(self) -> list[tuple[int, str]]:
+        """(sentence start, entity key) for each entity in subject position, in text order."""
+        out = []
+        for sent in self.sents:
+            for tok in sent:
+                key = self.token_ent[tok.i]
+                if key and tok.dep_ in ("nsubj", "nsubj:pass"):
+                    out.append((sent.start, key))
+        return out
+
+    def subject_before(self, tok: Token, *types: str, sentences: int = 2) -> str | None:
+        """The latest entity of ``types`` in subject position within the ``sentences``
+        sentences before ``tok``'s, the antecedent of a possessive ("Son grand rival")."""
+        starts = [s.start for s in self.sents if s.start < tok.sent.start][-sentences:]
+        if not starts:
+            return None
+        for start, key in reversed(self._subjects):
+            if start < starts[0]:
+                break
+            if start < tok.sent.start and (not types or self.type(key) in types):
+                return key
+        return None
+
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()

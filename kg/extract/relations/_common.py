@@ -109,3 +109,43 @@ def _named_after(view: DocView, tok: Token, *types: str) -> str | None:
     if tok.i + 1 < len(view.doc):
         return view.ent_of(view.doc[tok.i + 1], *types)
     return None
+
+
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+# Words that may sit between the names of a surface list ("le suédois Ericsson et le chinois Huawei").
+_LIST_GLUE = {",", "et", "ou", "ainsi", "que", "mais", "aussi", "le", "la", "l'", "l’", "les", "dont", "notamment"}
+
+
+def names_after(view: DocView, start: int, *types: str, limit: int = 24) -> list[str]:
+    """Entities of ``types`` listed on the surface from token ``start`` ("Orange, SFR et Bouygues
+    Telecom", "le suédois Ericsson et le chinois Huawei"): the parser often scatters such lists.
+    Adjectives, numbers, demonyms and list words are skipped; anything else ends the list."""
+    out: list[str] = []
+    toks = view.tokens
+    for j in range(start, min(len(toks), start + limit)):
+        t = toks[j]
+        key = view.key(t)
+        if key and view.type(key) in types:
+            if key not in out:
+                out.append(key)
+        elif key and view.type(key) == PLACE and t.text[:1].islower():
+            continue  # a demonym before its name
+        elif key or "\n" in t.text:
+            break
+        elif not (t.lower_ in _LIST_GLUE or t.pos_ in ("ADJ", "NUM")):
+            break
+    return out
+
+
+def possessor(view: DocView, tok: Token, exclude: list[str], *types: str) -> str | None:
+    """Who "son"/"sa"/"ses" before ``tok`` stands for: the clause subject, else the entity named
+    last before the phrase in the sentence, else the organisation in subject position in the
+    previous sentences, else the article's main organisation."""
+    for key in _clause_subject(view, tok, types):
+        if key not in exclude:
+            return key
+    for key in _sentence_topic(view, tok):
+        if key not in exclude and view.type(key) in types:
+            return key
+    key = view.subject_before(tok, ORG, sentences=3) or view.salient_org()
+    return key if key not in exclude and view.type(key) in types else None

@@ -7,8 +7,9 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
-from kg.extract.relations._common import (ORG, PROD, Cand, _clause_subject, _has_case,
-                                          _mention_ends, _pairs, _subtree_ent, lex_verbs)
+from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case,
+                                          _mention_ends, _pairs, _subtree_ent, lex_verbs, names_after,
+                                          possessor)
 from kg.nlp.resources import lex as lexicon_sets
 
 
@@ -102,19 +103,7 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
             yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
         if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
-            rivals = [c for c in tok.children if c.dep_ in ("appos", "nmod", "conj")] + [tok]
-            if lemma != "face" and tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
-                yield from _pairs(view, tok.head, [tok.head], [c for c in nmods], "competitorOf", (ORG, PROD), (ORG, PROD), "appos-competitor")
-            subjects = _clause_subject(view, tok, (ORG, PROD))
-            okeys = [k for r in rivals for k in view.conjuncts(r, ORG, PROD)]
-            for t in tok.subtree:
-                if t.dep_ in ("appos", "conj", "nmod") and t.head.i >= tok.i:
-                    okeys += view.conjuncts(t, ORG, PROD)
-            if subjects and not blocked(tok.head):
-                for s in subjects:
-                    for o in dict.fromkeys(okeys):
-                        if o != s and o not in subjects:
-                            yield s, "competitorOf", o, tok, "noun-competitor", 0.7
+            yield from _competitor_noun(view, tok, lemma, nmods)
         if lemma in lex["partner_nouns"]:
             others = [c for c in nmods if _has_case(c, "avec", "entre")]
             others += [g for c in tok.children if c.dep_ == "acl" for g in c.children
@@ -141,6 +130,37 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             parent = _subtree_ent(view, tok, (ORG,), depth=2)
             if child and parent and child != parent:
                 yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def _competitor_noun(view: DocView, tok: Token, lemma: str, nmods: list[Token]) -> Iterator[Cand]:
+    """"X est le concurrent de Y", "X, concurrent de Y", "ses concurrents Orange et SFR"."""
+    rivals = [c for c in tok.children if c.dep_ in ("appos", "nmod", "conj")] + [tok]
+    if lemma != "face" and tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
+        yield from _pairs(view, tok.head, [tok.head], [c for c in nmods], "competitorOf", (ORG, PROD), (ORG, PROD), "appos-competitor")
+    if lemma != "face" and any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children):
+        yield from _possessive_rivals(view, tok)
+        return
+    subjects = _clause_subject(view, tok, (ORG, PROD))
+    okeys = [k for r in rivals for k in view.conjuncts(r, ORG, PROD)]
+    for t in tok.subtree:
+        if t.dep_ in ("appos", "conj", "nmod") and t.head.i >= tok.i:
+            okeys += view.conjuncts(t, ORG, PROD)
+    if subjects and not blocked(tok.head):
+        for s in subjects:
+            for o in dict.fromkeys(okeys):
+                if o != s and o not in subjects:
+                    yield s, "competitorOf", o, tok, "noun-competitor", 0.7
+
+
+def _possessive_rivals(view: DocView, tok: Token) -> Iterator[Cand]:
+    """"face à ses concurrents Orange, SFR et Free", "son principal concurrent, le suédois
+    Spotify", "Son grand rival Samsung": the names listed after the noun rival its possessor."""
+    rivals = names_after(view, tok.i + 1, ORG, PROD)
+    if not rivals or blocked(tok.head if tok.dep_ != "ROOT" else tok):
+        return
+    owner = possessor(view, tok, rivals, ORG, PROD)
+    for o in rivals if owner else ():
+        yield owner, "competitorOf", o, tok, "possessive-competitor", 0.7
 
 
 def _is_parent_noun(tok: Token) -> bool:
