@@ -389,7 +389,7 @@ _SUMMARY_ONLY = "SELECT ?title WHERE { ?a kg:summaryOnly true ; schema:headline 
 
 
 def _rows(store, sparql: str) -> set[tuple]:
-    return {tuple(str(v) for v in row) for row in store.query(sparql)}
+    return {tuple(v.value if v is not None else None for v in row) for row in store.query(sparql)}
 
 
 def _plain_folder(folder: Path) -> Path:
