@@ -91,11 +91,19 @@ def test_html_without_url_is_named_by_its_file(tmp_path):
     assert (page.id, page.url) == ("capgemini-sans-url", None)
 
 
-def test_html_page_with_only_boilerplate_is_an_error(tmp_path):
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<!DOCTYPE html><html><head><title>Accueil</title></head><body><nav><ul>"
+        "<li><a href='/'>Accueil</a></li><li><a href='/tech'>Tech</a></li></ul></nav></body></html>",
+        "<!DOCTYPE html><html><body><nav><a href='/'>Accueil</a></nav></body></html>",
+        "<html><body><div><div><span></span></div></div></body></html>",
+        "<html><<<<>>>>&&&",
+    ],
+)
+def test_html_page_without_article_text_is_an_error(tmp_path, markup):
     path = tmp_path / "menu.html"
-    path.write_text("<!DOCTYPE html><html><head><title>Accueil</title></head><body><nav><ul>"
-                    "<li><a href='/'>Accueil</a></li><li><a href='/tech'>Tech</a></li></ul></nav>"
-                    "</body></html>", "utf-8")
+    path.write_text(markup, "utf-8")
     [err] = read(path)
     assert isinstance(err, InputError) and "no article text" in err.message
     assert err.source == str(path)

@@ -50,10 +50,12 @@ class Blob:
 
     @property
     def stem(self) -> str:
+        """The file name without its extension(s): the default article id."""
         return Path(self.name).stem
 
     @property
     def suffix(self) -> str:
+        """The lower-case extension under any ``.gz``: a hint at the format."""
         return Path(self.name).suffix.lower()
 
 
@@ -90,16 +92,6 @@ def gunzip(data: bytes, source: str) -> bytes | InputError:
             f"gzip archive expands beyond {MAX_DECOMPRESSED // 2**20} MB; decompress it and "
             "split it into smaller files", source=source)
     return out
-
-
-def read_bytes(path: Path) -> tuple[bytes, int] | InputError:
-    """The bytes of ``path`` without a UTF-8 BOM and the BOM's length, or the read error."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return InputError(f"cannot read file ({exc.strerror or exc})", source=str(path))
-    bom = len(BOM) if data.startswith(BOM) else 0
-    return data[bom:], bom
 
 
 def sniff(data: bytes, source: str) -> InputError | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import logging
 import re
 
 import trafilatura
@@ -30,9 +29,8 @@ from kg.sources.text import parse_date
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
-# trafilatura logs each page it finds too short or empty; kg reports those as errors instead.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
-logging.getLogger("htmldate").setLevel(logging.ERROR)
+# Fewer words than this is a menu, a cookie wall or a login page, not an article.
+MIN_WORDS = 8
 
 
 def read_html(blob: Blob, default_date: dt.date | None = None) -> Article | InputError:
@@ -51,7 +49,7 @@ def read_html(blob: Blob, default_date: dt.date | None = None) -> Article | Inpu
     except (ValueError, TypeError) as exc:  # lxml could not build a tree at all
         return InputError(f"malformed HTML ({exc}); save the page again", source=blob.source)
     body = [line.strip() for line in (doc.text or "").splitlines() if line.strip()] if doc else []
-    if not body:
+    if sum(len(line.split()) for line in body) < MIN_WORDS:
         return InputError(
             "HTML page with no article text (trafilatura found only boilerplate or nothing); "
             "check that the saved page holds the article", source=blob.source)
