@@ -179,4 +179,8 @@ def _open(path: Path, read_only: bool) -> Store:
                 source=str(path),
             ) from None
         raise StoreError(f"cannot open store: {exc}", source=str(path)) from None
+    except RuntimeError as exc:
+        # RocksDB refuses a store that a first `kg ingest` is still creating (or a damaged one).
+        raise StoreError(f"cannot open store (still being created by `kg ingest`, or damaged): "
+                         f"{exc}", source=str(path)) from None
 
