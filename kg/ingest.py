@@ -132,6 +132,8 @@ def _todo(items, store: KgStore, minter: Minter, settings: Settings, report: Ing
                 report.warnings.append(f"{_where(item)}: skipped, written in {lang!r}, "
                                        f"not in {','.join(languages)}")
             else:
+                # A reader's workaround (e.g. a Windows-1252 file) is said once, when it matters.
+                report.warnings += [f"{_where(item)}: {w}" for w in item.warnings]
                 yield item, stored is None
                 continue
         if tick:
