@@ -12,6 +12,18 @@
 ['2013-Q4', '2016']
 >>> [v for _, _, v in find_dates("d'ici à la fin de 2013", pub)]
 ['2013-Q4']
+
+Relative expressions: "l'an dernier" and "cette année" count from the publication date;
+"un an plus tôt", "deux ans plus tard", "la même année", "le même jour" from the reference
+date, i.e. the nearest date expression before them in the text (the publication year when
+there is none), keeping its granularity (a quarter shifted by a year stays a quarter).
+
+>>> [v for _, _, v in find_dates("au deuxième trimestre, contre 3 % un an plus tôt", pub)]
+['2012-Q2', '2011-Q2']
+>>> [v for _, _, v in find_dates("levé 100 millions l'an dernier", pub)]
+['2011']
+>>> [v for _, _, v in find_dates("au trimestre clos fin juin", pub)]
+['2012-Q2']
 """
 
 from __future__ import annotations
@@ -26,13 +38,18 @@ MONTHS = {
 }
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
             "dimanche": 6}
+NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "dix": 10}
 ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3,
             "3e": 3, "quatrième": 4, "dernier": 4, "4e": 4}
 
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
 _W = "|".join(WEEKDAYS)
 _O = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_N = "|".join(NUMBERS)
 _PATTERNS = [
+    # "au trimestre clos fin septembre": a quarter named by the month that closes it
+    ("closed", re.compile(rf"\btrimestre(?:\s+fiscal|\s+de\s+son\s+exercice)?,?\s+(?:clos|achevé|terminé|arrêté)\s+"
+                          rf"(?:fin|à\s+la\s+fin|le\s+\d{{1,2}})\s+({_M})(?:\s+(\d{{4}}))?", re.I)),
     ("dmy", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\s+(\d{{4}})\b", re.I)),
     ("dm", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\b(?!\s+\d{{4}})", re.I)),
     ("quarter", re.compile(rf"\b({_O})\s+trimestre(?:\s+(?:de\s+l'année\s+|fiscal\s+)?(\d{{4}}))?", re.I)),
@@ -43,6 +60,15 @@ _PATTERNS = [
     ("y", re.compile(r"\b(?:en|depuis|dès|d'ici|avant|après|année)\s+(\d{4})\b", re.I)),
     ("weekday", re.compile(rf"\b({_W})\b(?!\s+\d)", re.I)),
     ("rel", re.compile(r"\b(hier|aujourd['’]hui|avant-hier)\b", re.I)),
+    ("lastyear", re.compile(r"\b(?:l['’]an|l['’]année)\s+(dernier|dernière|passé|passée|précédent)\b|"
+                            r"\b(cette|l['’]an)\s+(?:année|prochain)\b", re.I)),
+    ("season", re.compile(r"\b(?:printemps|été|automne|hiver)\s+(\d{4})\b", re.I)),
+]
+# Relative to the reference date (the previous date expression), resolved in a second pass.
+_SHIFTS = [
+    ("shift", re.compile(rf"\b({_N}|\d+)\s+ans?\s+plus\s+(tôt|tard)\b", re.I)),
+    ("shift", re.compile(r"\bl['’](année)\s+(précédente|suivante|d['’]avant|d['’]après)\b", re.I)),
+    ("same", re.compile(r"\b(?:la|le)\s+même\s+(année|jour)\b", re.I)),
 ]
 
 
@@ -57,6 +83,18 @@ def _past_year(month: int, day: int, pub: dt.date) -> int:
 
 def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
     g = m.groups()
+    if kind == "closed":
+        month = MONTHS[g[0].lower()]
+        year = int(g[1]) if g[1] else (_past_year(month, 28, pub) if pub else None)
+        return f"{year}-Q{(month - 1) // 3 + 1}" if year else None
+    if kind == "lastyear":
+        if pub is None:
+            return None
+        if g[0]:
+            return str(pub.year - 1)
+        return str(pub.year + (1 if "prochain" in m.group(0).lower() else 0))
+    if kind == "season":
+        return g[0]
     if kind == "dmy":
         day = 1 if g[0].lower() == "1er" else int(g[0])
         return f"{int(g[2]):04d}-{MONTHS[g[1].lower()]:02d}-{day:02d}"
@@ -94,6 +132,37 @@ def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
     return None
 
 
+def shift_years(value: str, years: int) -> str:
+    """``value`` (a day, month, quarter, half or year) moved by whole years, same granularity.
+
+    >>> shift_years("2012-Q2", -1), shift_years("2019", -1), shift_years("2012-02-29", 1)
+    ('2011-Q2', '2018', '2013-02-28')
+    """
+    year, rest = int(value[:4]) + years, value[4:]
+    if rest.endswith("-29") and rest.startswith("-02-"):
+        rest = "-02-28"  # no 29 February in the shifted year unless it is a leap year too
+        if (year % 4 == 0 and year % 100) or year % 400 == 0:
+            rest = "-02-29"
+    return f"{year:04d}{rest}"
+
+
+def _relative(kind: str, m: re.Match, ref: str | None) -> str | None:
+    """A date relative to the reference date ``ref`` ("un an plus tôt", "la même année")."""
+    if ref is None:
+        return None
+    g = m.groups()
+    if kind == "same":
+        if g[0].lower() == "jour":
+            return ref if len(ref) == 10 else None
+        return ref[:4]
+    if g[0].lower() == "année":
+        n = -1 if g[1].lower() in ("précédente", "d'avant", "d’avant") else 1
+    else:
+        n = NUMBERS.get(g[0].lower()) or int(g[0])
+        n = -n if g[1].lower() == "tôt" else n
+    return shift_years(ref, n)
+
+
 def find_dates(text: str, pub: dt.date | None) -> list[tuple[int, int, str]]:
     """(start, end, value) for every date expression, earliest first, without overlaps."""
     found: list[tuple[int, int, str]] = []
@@ -106,4 +175,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[tuple[int, int, str]]:
             if value:
                 found.append((m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
+    relative = sorted((m.start(), kind, m) for kind, pattern in _SHIFTS for m in pattern.finditer(text))
+    for start, kind, m in relative:
+        if any(start < e and s < m.end() for s, e in taken):
+            continue
+        before = [v for s, _, v in sorted(found) if s < start]
+        ref = before[-1] if before else (str(pub.year) if pub else None)
+        value = _relative(kind, m, ref)
+        if value:
+            found.append((start, m.end(), value))
+            taken.append((start, m.end()))
     return sorted(found)
