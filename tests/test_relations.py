@@ -168,6 +168,15 @@ POSITIVE = [
      "concurrents Orange et SFR.", ("Bouygues Telecom", "competitorOf", "SFR")),
     ("possessive-rival-previous-subject", "Spotify a publié ses résultats mardi. Son principal "
      "concurrent, le français Deezer, a réagi dès le lendemain.", ("Spotify", "competitorOf", "Deezer")),
+    # participles: every listed agent, an unresolved "le groupe", a participle opening the sentence
+    ("fronted-participle-list-1", "Fondée en 2023 par Arthur Mensch, Guillaume Lample et Timothée "
+     "Lacroix, Mistral AI lève 600 millions d'euros.", ("Mistral AI", "foundedBy", "Arthur Mensch")),
+    ("fronted-participle-list-3", "Fondée en 2023 par Arthur Mensch, Guillaume Lample et Timothée "
+     "Lacroix, Mistral AI lève 600 millions d'euros.", ("Mistral AI", "foundedBy", "Timothée Lacroix")),
+    ("generic-group-participle", "Iliad a publié ses résultats jeudi. Le groupe fondé par Xavier "
+     "Niel a gagné des abonnés.", ("Iliad", "foundedBy", "Xavier Niel")),
+    ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
+     "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -207,6 +216,8 @@ NEGATIVE = [
      {"Microsoft", "Nokia"}),
     ("conditional-competitor", "Xiaomi pourrait bientôt concurrencer Apple en Europe.",
      "competitorOf", {"Xiaomi", "Apple"}),
+    ("negated-participle-leads", "Iliad a publié ses résultats jeudi. Le groupe ne sera pas dirigé "
+     "par Xavier Niel.", "leads", {"Iliad", "Xavier Niel"}),
     ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",
      "competitorOf", {"Orange", "SFR", "Free"}),
 ]

@@ -149,3 +149,20 @@ def possessor(view: DocView, tok: Token, exclude: list[str], *types: str) -> str
             return key
     key = view.subject_before(tok, ORG, sentences=3) or view.salient_org()
     return key if key not in exclude and view.type(key) in types else None
+
+
+_DEFINITE = {"le", "la", "l'", "l’"}
+
+
+def generic_org(view: DocView, tok: Token) -> str | None:
+    """"le groupe", "l'entreprise" left unresolved (coreference does not resolve a description
+    whose participle names its own agent, "le groupe dirigé par X"): the article's main
+    organisation, the name an apposition describes."""
+    if view.key(tok) or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon_sets().org_nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return None
+    if tok.dep_ == "appos":  # "Gameloft, l'éditeur fondé par X": the name it describes
+        return view.ent_of(tok.head, ORG)
+    main, recent = view.salient_org(), view.subject_before(tok, ORG, sentences=3)
+    return main if recent in (None, main) else None

@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
 from kg.extract.relations._common import (ORG, PER, PROD, TYPES, Cand, _agents, _clause_subject,
-                                          _has_case, _pairs, _sentence_topic, lex_verbs)
+                                          _has_case, _pairs, _sentence_topic, generic_org, lex_verbs,
+                                          names_after)
 
 # "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
 _RANKING = re.compile(r"march[ée]|fabricant|acteur|opérateur|numéro|rang|place|%|parts?\b", re.I)
@@ -106,24 +107,58 @@ _PARTICIPLE = {
 
 
 def participle_relations(view: DocView) -> Iterator[Cand]:
-    """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y, X…", "conçu par Y":
+    """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y et Z, X…", "conçu par Y":
     a participle with an agent; the noun it qualifies (or the clause subject) is the patient."""
     for tok in view.tokens:
         lemma = tok.lemma_.lower()
-        if lemma not in _PARTICIPLE or "Part" not in tok.morph.get("VerbForm"):
-            continue
-        agents = _agents(tok)
-        if not agents or blocked(tok):
+        if lemma not in _PARTICIPLE or "Part" not in tok.morph.get("VerbForm") or blocked(tok):
             continue
         predicate, agent_first = _PARTICIPLE[lemma]
-        if tok.dep_ in ("acl", "acl:relcl", "appos", "conj") and tok.head.i != tok.i:
-            patient = [tok.head]
-        else:
-            patient = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        types = TYPES[predicate]
-        pairs = (agents, patient) if agent_first else (patient, agents)
-        yield from _pairs(view, tok, pairs[0], pairs[1], predicate,
-                          tuple(types[0]), tuple(types[1]), "participle-" + predicate)
+        stypes, otypes = (tuple(t) for t in TYPES[predicate])
+        atypes, ptypes = (stypes, otypes) if agent_first else (otypes, stypes)
+        agents = _agent_keys(view, tok, atypes)
+        patients = _patient_keys(view, tok, ptypes, agents) if agents else []
+        for a in agents:
+            for p in patients:
+                if a != p:
+                    s, o = (a, p) if agent_first else (p, a)
+                    yield s, predicate, o, tok, "participle-" + predicate, 0.75
+
+
+def _agent_keys(view: DocView, tok: Token, types: tuple[str, ...]) -> list[str]:
+    """Entities of the agent phrase of a participle, with the names listed after the first one
+    ("par Jean Dupont, Marie Durand et Paul Martin": the parser chains them as flat names); a
+    "par" the parser hung elsewhere is read on the surface ("Le groupe fondé en 1987 par X")."""
+    agents = _agents(tok)
+    keys = [k for a in agents for k in view.conjuncts(a, *types) + names_after(view, a.i, *types)]
+    if not agents:
+        for j in range(tok.i + 1, min(len(view.tokens), tok.i + 8)):
+            t = view.tokens[j]
+            if t.text in (",", ".", ";", ":", "(") or t.pos_ in ("VERB", "AUX"):
+                break
+            if t.lower_ == "par":
+                keys = names_after(view, j + 1, *types)
+                break
+    return list(dict.fromkeys(keys))
+
+
+def _patient_keys(view: DocView, tok: Token, types: tuple[str, ...], agents: list[str]) -> list[str]:
+    """The noun a participle qualifies, the clause subject, or, for a participle opening the
+    sentence ("Fondée en 2005 par X, la start-up …"), the name after the agent phrase."""
+    if tok.dep_ in ("acl", "acl:relcl", "appos", "conj") and tok.head.i != tok.i:
+        keys = view.conjuncts(tok.head, *types)
+        generic = generic_org(view, tok.head) if ORG in types else None
+        return keys or ([generic] if generic else [])
+    keys = [k for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") for k in view.conjuncts(c, *types)]
+    if keys or tok.i != tok.sent.start:
+        return keys
+    last = max((i for i in range(tok.i, min(len(view.tokens), tok.i + 30)) if view.key(view.tokens[i]) in agents), default=tok.i)
+    for j in range(last + 1, min(len(view.tokens), last + 4)):
+        if view.tokens[j].text == ",":
+            named = names_after(view, j + 1, *types)[:1]
+            generic = generic_org(view, view.tokens[j + 2]) if ORG in types and j + 2 < len(view.tokens) else None
+            return named or ([generic] if generic else [])
+    return []
 
 
 def prep_rival_relations(view: DocView) -> Iterator[Cand]:
