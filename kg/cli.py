@@ -238,16 +238,23 @@ def _format_list(directory: str) -> str:
 
 @cli.command("stats")
 @click.option("--store", help=STORE_HELP)
-@click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
-def stats_command(store: str | None, as_json: bool) -> None:
-    """Count articles, entities, relations, quotes, events and triples in the store.
+@click.option("--json", "as_json", is_flag=True, help="print everything as JSON (for scripts)")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="entities listed per ranking and per community")
+def stats_command(store: str | None, as_json: bool, top: int) -> None:
+    """Counts of the store and the shape of its entity graph.
+
+    Articles, entities, relations, quotes, events and triples; the most active predicates
+    and sources; the top entities by degree and PageRank, connected components and
+    communities of the graph of related or co-mentioned entities.
 
     \b
     Example:
-      kg stats --json
+      kg stats --top 5
+      kg stats --json | jq '.top.pagerank[0].label'
     """
     with open_store(_settings(store=store), read_only=True) as kg_store:
-        counts = stats(kg_store)
+        counts = stats(kg_store, top=top)
     click.echo(json.dumps(counts, indent=2) if as_json else format_stats(counts))
 
 
