@@ -77,12 +77,17 @@ def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str, str]]:
             phrase = " ".join(fold(t.lower_) for t in tokens[i:i + n])
             typ = table.get(phrase)
             # a verb of the lexicon read through the lemma matches a verb, not its noun ("offre")
-            if typ is None and n == 1 and table.get(lemma) and (tok.pos_ in ("VERB", "AUX") or not lemma.endswith("r")):
+            if typ is None and n == 1 and table.get(lemma) and (_verb(tok) or not lemma.endswith("r")):
                 typ, phrase = table[lemma], lemma
             if typ:
                 found.append((tok, typ, phrase))
                 break
     return found
+
+
+def _verb(tok: Token) -> bool:
+    """A verb, unless a determiner makes it a noun the tagger missed ("l'offre")."""
+    return tok.pos_ in ("VERB", "AUX") and not any(c.dep_ == "det" for c in tok.children)
 
 
 def _court_case(view: DocView, sent: Span, tok: Token, trig: str) -> bool:
@@ -222,8 +227,10 @@ def _agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None)
             return _subjects(view, tok)
         return _defendant(view, tok)
     if typ == "Acquisition":
-        if trig in rules.get("seller", ()):
-            return _prep_orgs(view, tok, ("à", "au", "aux"), _COMPL)
+        if trig in rules.get("seller", ()):  # "céder X à Y", the "à Y" on the verb or on X
+            objects = [c for c in tok.children if c.dep_ == "obj"]
+            return _prep_orgs(view, tok, ("à", "au", "aux"), _COMPL) or next(
+                (found for o in objects if (found := _prep_orgs(view, o, ("à", "au", "aux"), ("nmod",)))), [])
         targets = _targets(view, tok)
         for found in (_by_agent(view, tok), _subjects(view, tok, passive=False), _fallback(salient)):
             found = [k for k in found if k not in targets]
@@ -375,7 +382,9 @@ def _blocked(tok: Token, typ: str) -> bool:
     return blocked(tok)
 
 
-_GOVERNED = ("xcomp", "ccomp", "obj", "obl", "obl:arg", "advcl", "acl", "nmod", "nsubj", "nsubj:pass")
+# Climb from the trigger to the verbs that govern it; not out of a participial modifier ("X,
+# racheté en 2012 par Y, n'a jamais …" is a done deal whatever the main verb says).
+_GOVERNED = ("xcomp", "ccomp", "obj", "obl", "obl:arg", "advcl", "nmod", "nsubj", "nsubj:pass")
 
 
 def _governed_by_blocker(tok: Token) -> bool:

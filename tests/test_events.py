@@ -1,0 +1,169 @@
+"""Event rules and relative dates on real French sentences, through the real model.
+
+Each positive case names one event (type, agent label, date, quantity) that the text states;
+each negative case names an event type the text must NOT yield (failed, abandoned, forecast,
+quoted, non-judicial or personal statements). The texts are written for these tests: a title
+line, then the sentence; the publication date is 2024-03-01 (a Friday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.events import quantity
+from kg.nlp.dates import find_dates, shift_years
+
+pytestmark = pytest.mark.slow
+
+PUB = dt.date(2024, 3, 1)
+
+
+def xfail(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# (id, sentence, (type, agent label, date, quantity))
+POSITIVE = [
+    ("demonym-subject-announces-takeover",
+     "Le 12 février, l'américain Microsoft a annoncé le rachat de l'éditeur Ubisoft pour 2 milliards de dollars.",
+     ("Acquisition", "Microsoft", "2024-02-12", "2 milliards de dollars")),
+    ("participle-par-agent",
+     "Fondée à Lyon, la société Dailymotion, rachetée en 2015 par le français Vivendi, n'a jamais été rentable.",
+     ("Acquisition", "Vivendi", "2015", None)),
+    ("seller-gives-to-buyer",
+     "Nokia a cédé en 2014 sa division de téléphones mobiles à Microsoft.",
+     ("Acquisition", "Microsoft", "2014", None)),
+    ("fine-falls-on-the-sanctioned",
+     "La Commission européenne a infligé mardi une amende de 2 millions d'euros à Apple.",
+     ("Lawsuit", "Apple", "2024-02-27", "2 millions d'euros")),
+    ("complaint-by-its-author",
+     "En mars 2023, La Quadrature du Net a saisi la CNIL au sujet des pratiques publicitaires de Google.",
+     ("Lawsuit", "La Quadrature du Net", "2023-03", None)),
+    ("fines-enumerated-first",
+     "Google avait déjà été sanctionné par la CNIL : 100 000 euros en mai 2019, puis 300 000 euros en juin 2021.",
+     ("Lawsuit", "Google", "2019-05", "100 000 euros")),
+    ("fines-enumerated-second",
+     "Google avait déjà été sanctionné par la CNIL : 100 000 euros en mai 2019, puis 300 000 euros en juin 2021.",
+     ("Lawsuit", "Google", "2021-06", "300 000 euros")),
+    ("units-sold-in-a-quarter",
+     "Samsung a écoulé 60 millions de smartphones au premier trimestre.",
+     ("Results", "Samsung Electronics", "2024-Q1", "60 millions de smartphones")),
+    ("market-share-with-period",
+     "Au troisième trimestre, Apple détenait 20 % du marché, contre 18 % un an plus tôt.",
+     ("Results", "Apple", "2023-Q3", "20 % du marché")),
+    ("jobs-cut",
+     "Intel a annoncé jeudi la suppression de 10 000 postes dans le monde.",
+     ("Layoff", "Intel", "2024-02-29", "10 000 postes")),
+    ("funding-last-december",
+     "Mistral AI avait levé 385 millions d'euros en décembre.",
+     ("Funding", "Mistral AI", "2023-12", "385 millions d'euros")),
+    ("funding-last-year",
+     "Deezer a levé 100 millions d'euros l'an dernier auprès de ses actionnaires.",
+     ("Funding", "Deezer", "2023", "100 millions d'euros")),
+    ("takeover-a-year-earlier",
+     "Netflix avait déboursé 300 millions de dollars en 2021 pour le studio Ubisoft, "
+     "et 50 millions de dollars pour Dailymotion un an plus tôt.",
+     ("Acquisition", "Netflix", "2020", "50 millions de dollars")),
+]
+
+# (id, sentence, event type that must not be extracted)
+NEGATIVE = [
+    ("failed-takeover", "Google n'a pas réussi à racheter Yahoo en 2016.", "Acquisition"),
+    ("abandoned-takeover", "Apple a renoncé mardi à racheter Netflix pour 40 milliards de dollars.", "Acquisition"),
+    ("takeover-that-will-not-happen", "Le rachat de Netflix par Apple n'aura donc pas lieu.", "Acquisition"),
+    ("forecast-is-no-result", "Pour le premier trimestre, Intel table sur un chiffre d'affaires de 20 milliards de dollars.",
+     "Results"),
+    ("pursuing-growth-is-no-lawsuit", "Orange poursuit son développement en Afrique avec 4 millions de clients.",
+     "Lawsuit"),
+    ("a-person-sentenced", "Stéphane Richard, PDG d'Orange, a été condamné à un an de prison avec sursis.", "Lawsuit"),
+    ("quoted-opinion", "« Le rachat de Deezer serait une erreur », a estimé un dirigeant d'Orange.", "Acquisition"),
+    ("an-offer-noun-is-no-takeover",
+     "Orange a signé un partenariat avec Deezer qui intègre l'offre de musique à ses forfaits.", "Acquisition"),
+    ("trade-sanctions", "Privé des services de Google par les sanctions américaines, Huawei a présenté son système.",
+     "Lawsuit"),
+]
+
+
+def _text(sentence: str) -> str:
+    return "Actualité\n" + sentence
+
+
+def _label(x, key: str) -> str:
+    return next((e.label for e in x.entities if e.key == key), key)
+
+
+@pytest.mark.parametrize("case_id, text, expected", POSITIVE, ids=[c[0] for c in POSITIVE])
+def test_event_is_extracted(analyse, case_id, text, expected):
+    x = analyse(_text(text), PUB)
+    got = [(e.type, _label(x, e.agent), e.date, e.quantity) for e in x.events]
+    assert expected in got
+
+
+@pytest.mark.parametrize("case_id, text, typ", NEGATIVE, ids=[c[0] for c in NEGATIVE])
+def test_no_event_is_extracted(analyse, case_id, text, typ):
+    x = analyse(_text(text), PUB)
+    assert [e for e in x.events if e.type == typ] == []
+
+
+def test_an_acquisition_target_is_never_its_agent(analyse):
+    x = analyse(_text("Le japonais Rakuten a annoncé lundi le rachat de Deezer pour 900 millions d'euros."), PUB)
+    agents = {_label(x, e.agent) for e in x.events if e.type == "Acquisition"}
+    assert agents == {"Rakuten"}
+
+
+def test_events_keep_their_sentence_offsets(analyse):
+    text = _text("Samsung a écoulé 60 millions de smartphones au premier trimestre.")
+    x = analyse(text, PUB)
+    (ev,) = [e for e in x.events if e.type == "Results"]
+    assert text[ev.start:ev.end].strip() == ev.sentence
+
+
+# (type, sentence, quantity): the figure each type is about, not the first number
+QUANTITIES = [
+    ("Layoff", "Le groupe supprimera 1 200 postes et investira 3 milliards d'euros.", "1 200 postes"),
+    ("Funding", "La start-up valorisée 2 milliards d'euros a levé 150 millions d'euros.", "150 millions d'euros"),
+    ("Acquisition", "Le rachat, à 54,20 dollars par action, valorise la cible à 44 milliards de dollars.",
+     "44 milliards de dollars"),
+    ("Acquisition", "Le rachat se fait à 54,20 dollars par action.", "54,20 dollars par action"),
+    ("Lawsuit", "Une amende de 4,34 milliards d'euros, soit 5 % du chiffre d'affaires.", "4,34 milliards d'euros"),
+    ("Results", "Les ventes ont progressé de 12 % à 9 milliards de dollars.", "9 milliards de dollars"),
+    ("Results", "Il a expédié 28 millions de smartphones.", "28 millions de smartphones"),
+    ("Outage", "La panne a privé 26 millions de clients d'appels pendant 10 heures.", "26 millions de clients"),
+    ("Layoff", "Le plan touche le site de Lannion depuis 2019.", None),
+]
+
+
+@pytest.mark.parametrize("typ, text, expected", QUANTITIES)
+def test_quantity_per_type(typ, text, expected):
+    trigger = {"Funding": "levé"}.get(typ)  # the round, not the valuation before it
+    assert quantity(typ, text, text.index(trigger) if trigger else 0) == expected
+
+
+# (text, expected date values) against a publication on Friday 1 March 2024
+DATES = [
+    ("au deuxième trimestre, contre 3 % un an plus tôt", ["2023-Q2", "2022-Q2"]),
+    ("en 2019, puis deux ans plus tard", ["2019", "2021"]),
+    ("levé 100 millions l'an dernier", ["2023"]),
+    ("l'année dernière comme cette année", ["2023", "2024"]),
+    ("en 2019 ; le groupe s'était la même année renforcé", ["2019", "2019"]),
+    ("le 14 février, et le même jour", ["2024-02-14", "2024-02-14"]),
+    ("au trimestre clos fin septembre", ["2023-Q3"]),
+    ("sur son quatrième trimestre fiscal, clos fin juin 2023", ["2023-Q2"]),
+    ("lancé mardi", ["2024-02-27"]),
+    ("depuis l'été 2011", ["2011"]),
+    ("un an plus tôt", ["2023"]),  # no earlier date: counted from the publication year
+    ("un plan de trois ans", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATES)
+def test_relative_dates(text, expected):
+    assert [v for _, _, v in find_dates(text, PUB)] == expected
+
+
+def test_shift_keeps_granularity():
+    assert [shift_years(v, -1) for v in ("2012-Q2", "2012-H1", "2012-10", "2012-10-05", "2016")] == \
+        ["2011-Q2", "2011-H1", "2011-10", "2011-10-05", "2015"]
+    assert shift_years("2016-02-29", 1) == "2017-02-28"
