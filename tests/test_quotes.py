@@ -1,0 +1,130 @@
+"""Quotations and their speakers on real French sentences, through the real model and kg's
+pipeline.
+
+Each positive case names the speaker (an entity label) and the first words of the quotation
+the text must yield, and, where the text says so, the outlet it was given to. Negative cases
+must yield no quotation at all: a quotation nobody is said to have spoken, a newspaper title in
+quotation marks. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.quotes import quotations
+
+pytestmark = pytest.mark.slow
+
+# (id, text, speaker label, first words, outlet label or None)
+POSITIVE = [
+    ("after-org-name-communique",
+     "Le fabricant coréen Samsung a présenté mardi sa nouvelle tablette. « Nous voulons "
+     "conquérir le marché européen d'ici deux ans », a réagi Samsung dans un communiqué.",
+     "Samsung Electronics", "Nous voulons conquérir", None),
+    ("after-generic-description",
+     "Orange a publié ses résultats trimestriels jeudi. « La croissance revient enfin dans nos "
+     "activités fixes », a énoncé l'entreprise.",
+     "Orange", "La croissance revient", None),
+    ("before-selon-pronoun",
+     "Stéphane Richard, le PDG d'Orange, était interrogé sur la fibre. Selon lui, « le "
+     "déploiement sera terminé avant la fin de la décennie ».",
+     "Stéphane Richard", "le déploiement sera terminé", None),
+    ("after-pronoun-with-agency",
+     "Tim Cook, le patron d'Apple, est revenu sur les ventes. « Nous avons vendu plus "
+     "d'appareils que jamais », a-t-il déclaré à Reuters.",
+     "Tim Cook", "Nous avons vendu", "Reuters"),
+    ("after-inverted-present",
+     "« Le marché des tablettes arrive à maturité », estime Thomas Husson, analyste chez "
+     "Forrester.",
+     "Thomas Husson", "Le marché des tablettes", None),
+    ("before-pour",
+     "Pour Xavier Niel, « la concurrence a fait baisser les prix de moitié dans le mobile ».",
+     "Xavier Niel", "la concurrence a fait", None),
+    ("before-relative-clause-colon",
+     "Sundar Pichai, qui dirige Google depuis 2015, a déclaré : « Nous investirons davantage "
+     "dans l'intelligence artificielle cette année ».",
+     "Sundar Pichai", "Nous investirons davantage", None),
+    ("straight-quotes",
+     'Le directeur financier de Nokia, Timo Ihamuotila, a précisé: "Les économies prévues '
+     "seront atteintes dès la fin de l'année\".",
+     "Timo Ihamuotila", "Les économies prévues", None),
+    ("before-role-noun-with-apposed-name",
+     "Thomas Reynaud dirige Iliad depuis 2020. Le fondateur du groupe, Xavier Niel, a estimé "
+     "que l'accord permettrait à Iliad « de gagner des parts de marché en Italie ».",
+     "Xavier Niel", "de gagner des parts", None),
+    ("after-agency-before-subject",
+     "Les ventes d'ordinateurs ont reculé de 8 % au troisième trimestre. « Le marché ne "
+     "repartira pas avant l'an prochain », a déclaré à l'AFP l'analyste de Gartner Mikako "
+     "Kitagawa, qui suit le secteur depuis quinze ans.",
+     "Mikako Kitagawa", "Le marché ne repartira", "AFP"),
+    ("after-role-noun-paragraph-subject",
+     "Sébastien Bazin a dévoilé jeudi le plan du groupe devant les investisseurs, aux côtés "
+     "de Jean-Paul Agon.\n\n« Nous allons accélérer sur le numérique », a ajouté le dirigeant.",
+     "Sébastien Bazin", "Nous allons accélérer", None),
+    ("after-spokesperson-is-the-company",
+     "Google a contesté la décision. « Nous allons faire appel de cette décision devant la "
+     "justice », a indiqué un porte-parole du groupe, Jean Dupont.",
+     "Google", "Nous allons faire appel", None),
+    ("after-ce-dernier",
+     "Le conseil a nommé Jean Durand à la tête de la filiale. « C'est une belle responsabilité "
+     "pour moi », a déclaré ce dernier.",
+     "Jean Durand", "C'est une belle responsabilité", None),
+    ("split-around-incise",
+     "Marissa Mayer a dirigé Yahoo pendant cinq ans. « Nous avons beaucoup appris de cet "
+     "échec », a-t-elle ajouté, « et nous ne referons pas les mêmes erreurs ».",
+     "Marissa Mayer", "Nous avons beaucoup appris", None),
+    ("nested-quotes",
+     "Jeff Bezos a répondu aux critiques. « Quand on me dit que « le client n'a pas toujours "
+     "raison », je réponds que nous écoutons chacun d'eux », a-t-il expliqué.",
+     "Jeff Bezos", "Quand on me dit que « le client", None),
+    ("one-word-under-a-speech-verb",
+     "Le coût du rappel n'a pas été chiffré. Tim Cook a seulement assuré que la facture serait "
+     "« lourde » pour le groupe.",
+     "Tim Cook", "lourde", None),
+]
+
+NEGATIVE = [
+    ("title-in-quotes",
+     "Le journal Le Monde a publié une enquête sur Orange. Selon « Le Monde », les salariés "
+     "se plaignaient depuis des mois."),
+    ("no-speaker",
+     "« C'est un produit qui parle de lui-même » : cette phrase figurait sur les affiches "
+     "publicitaires de la marque."),
+    ("one-word-scare-quote-without-speaker",
+     "Le « cloud » a transformé le métier des hébergeurs depuis dix ans."),
+]
+
+
+def _label(x, key):
+    return next(e.label for e in x.entities if e.key == key) if key else None
+
+
+@pytest.mark.parametrize("case_id, text, speaker, start, outlet", POSITIVE,
+                         ids=[c[0] for c in POSITIVE])
+def test_quote_and_speaker(analyse, case_id, text, speaker, start, outlet):
+    x = analyse(text)
+    found = [(_label(x, q.speaker), q.text, _label(x, q.reported_by)) for q in x.quotes]
+    assert any(s == speaker and t.startswith(start) for s, t, _ in found), found
+    if outlet:
+        assert any(o == outlet for s, t, o in found if t.startswith(start)), found
+
+
+@pytest.mark.parametrize("case_id, text", NEGATIVE, ids=[c[0] for c in NEGATIVE])
+def test_no_quote(analyse, case_id, text):
+    x = analyse(text)
+    assert [(q.speaker, q.text) for q in x.quotes] == []
+
+
+def test_split_quote_is_one_quote(analyse):
+    x = analyse(POSITIVE[13][1])
+    assert len(x.quotes) == 1
+    assert "nous ne referons pas" in x.quotes[0].text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« un « deux » trois » et « quatre »", ["un « deux » trois", "quatre"]),
+    ('Il a dit "oui merci" puis “non merci”.', ["oui merci", "non merci"]),
+    ("« ouvert sans fin\n\nautre paragraphe »", []),
+])
+def test_quotation_marks(text, expected):
+    assert [text[o + 1:c].strip() for o, c in quotations(text)] == expected
