@@ -23,7 +23,9 @@ from kg.query import FORMATS, bindings, format_result, list_queries, resolve, ru
 from kg.stats import format_stats, stats
 from kg.store import open_store, store_prefixes
 
-EXPORT_FORMATS = ("html", "graphml", "png")
+EXPORT_FORMATS = ("html", "graphml", "gexf", "json", "svg", "png",
+                  "turtle", "trig", "nquads", "jsonld")
+EXPORT_VIEWS = ("entities", "relations", "co-mentions", "timeline")
 STORE_HELP = "store directory [default: kg-data, or $KG_STORE]"
 
 
@@ -260,23 +262,56 @@ def stats_command(store: str | None, as_json: bool, top: int) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="html: interactive page; graphml: for Gephi/yEd; png: static picture")
+              help="html: interactive page; graphml, gexf: Gephi/yEd; json: node-link; svg, "
+                   "png: pictures; turtle, trig, nquads, jsonld: the whole store as RDF")
 @click.option("--out", type=click.Path(dir_okay=False),
-              help="output file, '-' for stdout [default: kg-graph.FORMAT]")
+              help="output file, '-' for stdout [default: kg-graph.EXT]")
+@click.option("--view", type=click.Choice(EXPORT_VIEWS), default="entities", show_default=True,
+              help="entities: relations + co-mentions; relations: typed directed edges; "
+                   "co-mentions: weighted by shared articles; timeline: events and their entities")
+@click.option("--entity", metavar="NAME", help="ego graph around this entity (label or alias)")
+@click.option("--hops", type=click.IntRange(0), default=1, show_default=True,
+              help="ego graph radius, with --entity")
+@click.option("--since", metavar="DATE", help="articles published on or after YYYY[-MM[-DD]]")
+@click.option("--until", metavar="DATE", help="articles published on or before YYYY[-MM[-DD]]")
+@click.option("--type", "types", multiple=True,
+              type=click.Choice(("Person", "Organization", "Place", "Product")),
+              help="keep entities of this type (repeatable)")
+@click.option("--predicate", "predicates", multiple=True, metavar="NAME",
+              help="keep relations with this predicate, e.g. worksFor (repeatable)")
+@click.option("--min-mentions", type=click.IntRange(0), default=0,
+              help="drop entities mentioned by fewer articles")
+@click.option("--min-weight", type=click.FloatRange(0), default=0,
+              help="drop lighter edges (articles in common, or evidence for relations)")
+@click.option("--top", type=click.IntRange(1), help="keep the N best-ranked entities")
+@click.option("--rank", type=click.Choice(("degree", "pagerank")), default="degree",
+              show_default=True, help="ranking for --top (weighted)")
+@click.option("--title", help="title of the page or picture")
 @click.option("--store", help=STORE_HELP)
-def export(fmt: str, out: str | None, store: str | None) -> None:
-    """Draw the entity graph as an HTML page, a GraphML file or a PNG picture.
+def export(fmt: str, out: str | None, view: str, entity: str | None, hops: int,
+           since: str | None, until: str | None, types: tuple[str, ...],
+           predicates: tuple[str, ...], min_mentions: int, min_weight: float, top: int | None,
+           rank: str, title: str | None, store: str | None) -> None:
+    """Draw a view of the graph (HTML, SVG, PNG), save it for Gephi or notebooks (GraphML,
+    GEXF, node-link JSON), or dump the store as RDF.
 
     \b
-    Example:
-      kg export --format html --out rim.html
+    Examples:
+      kg export --format html --out kg-graph.html
+      kg export --format png --view relations --entity RIM --hops 2 --out rim.png
+      kg export --format gexf --view co-mentions --since 2012 --top 50 --rank pagerank
+      kg export --format trig --out kg.trig
     """
-    from kg.export import render  # matplotlib/networkx: only here
+    from kg.export import EXTENSIONS, Filters, render  # matplotlib/networkx: only here
 
+    filters = Filters(since=since, until=until, types=types or None,
+                      predicates=predicates or None, min_mentions=min_mentions,
+                      min_weight=min_weight, entity=entity, hops=hops, top=top, rank=rank)
+    options = {"title": title} if title else {}
     with open_store(_settings(store=store), read_only=True) as kg_store:
-        data = render(kg_store, fmt)
+        data = render(kg_store, fmt, view=view, filters=filters, **options)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    out = out or f"kg-graph.{fmt}"
+    out = out or f"kg-graph.{EXTENSIONS[fmt]}"
     if out == "-":
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

@@ -9,24 +9,37 @@ body { display: flex; }
 #kg-canvas { display: block; width: 100%; height: 100%; cursor: grab; background: #fbfbfb; }
 #kg-canvas.dragging { cursor: grabbing; }
 #kg-bar { position: absolute; top: 8px; left: 8px; right: 8px; display: flex; gap: 12px;
-  align-items: center; flex-wrap: wrap; pointer-events: none; }
+  align-items: flex-start; flex-wrap: wrap; pointer-events: none; }
 #kg-bar > * { pointer-events: auto; }
 #kg-bar h1 { font-size: 15px; margin: 0; background: rgba(255,255,255,.85); padding: 2px 6px; }
-#kg-search { width: 220px; padding: 4px 6px; border: 1px solid #aaa; border-radius: 4px; }
-#kg-count { color: #666; }
+#kg-find { position: relative; }
+#kg-search { width: 240px; padding: 4px 6px; border: 1px solid #aaa; border-radius: 4px; }
+#kg-results { position: absolute; top: 100%; left: 0; width: 320px; margin: 2px 0 0;
+  padding: 0; list-style: none; background: #fff; border: 1px solid #ccc; border-radius: 4px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.15); max-height: 320px; overflow-y: auto; z-index: 2; }
+#kg-results:empty { display: none; }
+#kg-results button { display: block; width: 100%; padding: 4px 8px; border: none;
+  background: none; text-align: left; font: inherit; cursor: pointer; }
+#kg-results button:hover, #kg-results button:focus { background: #eef3fb; }
+#kg-count { color: #666; background: rgba(255,255,255,.85); padding: 2px 6px; }
 #kg-legend { display: flex; gap: 10px; background: rgba(255,255,255,.85); padding: 2px 6px; }
-#kg-legend span::before { content: ""; display: inline-block; width: 10px; height: 10px;
-  border-radius: 50%; margin-right: 4px; background: var(--c); vertical-align: -1px; }
-#kg-tip { position: absolute; display: none; pointer-events: none; max-width: 320px;
+#kg-legend span::before, .kg-dot::before { content: ""; display: inline-block; width: 10px;
+  height: 10px; border-radius: 50%; margin-right: 4px; background: var(--c);
+  vertical-align: -1px; }
+#kg-tip { position: absolute; display: none; pointer-events: none; max-width: 340px;
   background: rgba(30,30,30,.92); color: #fff; padding: 6px 8px; border-radius: 4px; }
 #kg-tip b { display: block; }
-#kg-panel { width: 320px; overflow-y: auto; border-left: 1px solid #ddd; padding: 10px 12px; }
+#kg-panel { width: 360px; overflow-y: auto; border-left: 1px solid #ddd; padding: 10px 12px; }
 #kg-panel h2 { font-size: 16px; margin: 0 0 4px; }
-#kg-panel h3 { font-size: 13px; margin: 12px 0 4px; color: #555; }
+#kg-panel h3 { font-size: 13px; margin: 14px 0 4px; color: #555; }
 #kg-panel ul { margin: 0; padding-left: 16px; }
+#kg-panel li { margin: 3px 0; }
+#kg-panel blockquote { margin: 3px 0 3px 4px; padding-left: 8px; border-left: 3px solid #ddd;
+  color: #333; font-size: 12px; }
 #kg-panel button { border: none; background: none; color: #1a5fb4; padding: 0; cursor: pointer;
   font: inherit; text-align: left; }
 .kg-muted { color: #777; }
+.kg-source { color: #777; font-size: 11px; }
 """
 
 SCRIPT = r"""
@@ -37,11 +50,12 @@ SCRIPT = r"""
   var canvas = document.getElementById("kg-canvas"), ctx = canvas.getContext("2d");
   var tip = document.getElementById("kg-tip"), panel = document.getElementById("kg-panel");
   var search = document.getElementById("kg-search"), count = document.getElementById("kg-count");
+  var results = document.getElementById("kg-results");
   var W = 0, H = 0, dpr = window.devicePixelRatio || 1;
   var view = {x: 0, y: 0, k: 1};          // screen = world * k + (x, y)
   var alpha = 1, userMoved = false, hover = null, selected = null, matches = {};
   var press = null;                       // {node, x, y, moved} while a pointer is down
-  var ALWAYS_LABELLED = 40;
+  var ALWAYS_LABELLED = 40, CELL = 150, REACH = 300, MAX_RESULTS = 12;
   var adj = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { adj[e.source].push(i); adj[e.target].push(i); });
 
@@ -56,23 +70,41 @@ SCRIPT = r"""
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function tick() {
-    var i, j, a, b, dx, dy, d2, d, f, n = nodes.length;
-    for (i = 0; i < n; i++) {             // repulsion between every pair
-      a = nodes[i];
-      for (j = i + 1; j < n; j++) {
-        b = nodes[j]; dx = b.x - a.x; dy = b.y - a.y; d2 = dx * dx + dy * dy + 0.01;
-        if (d2 > 90000) continue;         // beyond 300 px the push is negligible
-        f = 400 * alpha / d2;
-        a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
+  function repel(a, b) {
+    var dx = b.x - a.x, dy = b.y - a.y, d2 = dx * dx + dy * dy + 0.01;
+    if (d2 > REACH * REACH) return;       // beyond REACH the push is negligible
+    var f = 400 * alpha / d2;
+    a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
+  }
+
+  // Repulsion on a grid: a node only meets the nodes of its cell and the neighbouring cells
+  // within REACH, so one step costs O(n) instead of O(n²) on big graphs.
+  function repulsion() {
+    var grid = {}, span = Math.ceil(REACH / CELL);
+    nodes.forEach(function (p, i) {
+      var key = Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
+      (grid[key] = grid[key] || []).push(i);
+    });
+    nodes.forEach(function (p, i) {
+      var cx = Math.floor(p.x / CELL), cy = Math.floor(p.y / CELL);
+      for (var gx = cx - span; gx <= cx + span; gx++) {
+        for (var gy = cy - span; gy <= cy + span; gy++) {
+          var cell = grid[gx + ":" + gy];
+          if (!cell) continue;
+          for (var c = 0; c < cell.length; c++) if (cell[c] > i) repel(p, nodes[cell[c]]);
+        }
       }
-    }
+    });
+  }
+
+  function tick() {
+    repulsion();
     edges.forEach(function (e) {          // springs: stated relations pull harder
-      a = nodes[e.source]; b = nodes[e.target];
-      dx = b.x - a.x; dy = b.y - a.y; d = Math.sqrt(dx * dx + dy * dy) || 1;
+      var a = nodes[e.source], b = nodes[e.target];
+      var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
       var rel = e.relations.length > 0;
       var k = (rel ? 0.08 : 0.015 * Math.min(e.co, 6)) * alpha;
-      f = (d - (rel ? 70 : 120)) / d * k;
+      var f = (d - (rel ? 70 : 120)) / d * k;
       a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
     });
     nodes.forEach(function (p) {          // gravity, damping, move
@@ -104,11 +136,7 @@ SCRIPT = r"""
            (hover !== null && (e.source === hover || e.target === hover));
   }
 
-  function draw() {
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, W, H);
-    ctx.save();
-    ctx.translate(view.x, view.y); ctx.scale(view.k, view.k);
+  function drawEdges() {
     edges.forEach(function (e) {
       var a = nodes[e.source], b = nodes[e.target], on = linked(e);
       ctx.strokeStyle = on ? "#111" : (e.relations.length ? "#666" : "#d0d0d0");
@@ -124,6 +152,14 @@ SCRIPT = r"""
       e.relations.forEach(function (r) { names[r.p] = true; });
       ctx.fillText(Object.keys(names).join(", "), (a.x + b.x) / 2, (a.y + b.y) / 2);
     });
+  }
+
+  function draw() {
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, W, H);
+    ctx.save();
+    ctx.translate(view.x, view.y); ctx.scale(view.k, view.k);
+    drawEdges();
     nodes.forEach(function (n, i) {
       var r = radius(n);
       ctx.beginPath(); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
@@ -144,9 +180,12 @@ SCRIPT = r"""
 
   function frame() {
     if (alpha > 0.005) {                  // physics stops once the layout has settled
-      tick();
+      var start = Date.now();
+      do { tick(); } while (alpha > 0.005 && Date.now() - start < 12);
       if (!userMoved) fit();
       window.requestAnimationFrame(frame);
+    } else {
+      document.body.dataset.state = "settled";
     }
     draw();
   }
@@ -186,7 +225,8 @@ SCRIPT = r"""
     adj[i].forEach(function (k) { rel += edges[k].relations.length; co += edges[k].co ? 1 : 0; });
     tip.textContent = "";
     tip.appendChild(el("b", n.label));
-    tip.appendChild(el("div", n.type + " · " + n.mentions + " article(s)"));
+    tip.appendChild(el("div", n.type + " · " + n.mentions + " article(s)" +
+                                (n.seen ? " · " + n.seen : "")));
     if (n.aliases.length) tip.appendChild(el("div", "alias : " + n.aliases.join(", ")));
     tip.appendChild(el("div", rel + " relation(s) · " + co + " entité(s) co-citée(s)"));
     var box = canvas.getBoundingClientRect();
@@ -201,44 +241,54 @@ SCRIPT = r"""
     return b;
   }
 
+  function list(title, items, render) {
+    panel.appendChild(el("h3", title + " (" + items.length + ")"));
+    var ul = el("ul");
+    items.forEach(function (x) { var li = el("li"); render(li, x); ul.appendChild(li); });
+    panel.appendChild(ul);
+  }
+
+  function relationItem(li, x) {
+    var out = x.r.s === selected;
+    li.appendChild(el("span", out ? x.r.p + " → " : "← " + x.r.p + " "));
+    li.appendChild(nodeButton(x.other));
+    li.appendChild(el("span", " (" + x.r.n + " preuve(s))", "kg-muted"));
+    (x.r.sentences || []).forEach(function (s) {
+      li.appendChild(el("blockquote", "« " + s + " »", "kg-evidence"));
+    });
+    (x.r.articles || []).forEach(function (t) { li.appendChild(el("div", t, "kg-source")); });
+  }
+
   function showPanel() {
     panel.textContent = "";
     if (selected === null) {
-      panel.appendChild(el("p", "Cliquez sur une entité pour voir ses relations.", "kg-muted"));
+      panel.appendChild(el("p", "Cliquez sur une entité pour voir ses relations, les phrases " +
+                                "qui les établissent et les articles qui la citent.", "kg-muted"));
       return;
     }
     var n = nodes[selected], rels = [], cos = [];
-    panel.appendChild(el("h2", n.label));
-    var about = n.type + " · cité dans " + n.mentions + " article(s)";
-    panel.appendChild(el("div", about, "kg-muted"));
+    var head = el("h2", n.label, "kg-dot"); head.style.setProperty("--c", colours[n.type]);
+    panel.appendChild(head);
+    panel.appendChild(el("div", n.type + " · cité dans " + n.mentions + " article(s)" +
+                                (n.seen ? " · " + n.seen : ""), "kg-muted"));
     if (n.aliases.length) panel.appendChild(el("div", "Alias : " + n.aliases.join(", ")));
+    (n.details || []).forEach(function (d) { panel.appendChild(el("div", d)); });
     adj[selected].forEach(function (k) {
       var e = edges[k], other = e.source === selected ? e.target : e.source;
       e.relations.forEach(function (r) { rels.push({r: r, other: other}); });
       if (e.co) cos.push({n: e.co, other: other});
     });
-    panel.appendChild(el("h3", "Relations (" + rels.length + ")"));
-    var ul = el("ul");
-    rels.forEach(function (x) {
-      var li = el("li"), out = x.r.s === selected;
-      li.appendChild(el("span", out ? x.r.p + " → " : "← " + x.r.p + " "));
-      li.appendChild(nodeButton(x.other));
-      li.appendChild(el("span", " (" + x.r.n + " preuve(s))", "kg-muted"));
-      ul.appendChild(li);
-    });
-    panel.appendChild(ul);
+    list("Relations", rels, relationItem);
     cos.sort(function (a, b) {
       return b.n - a.n || nodes[a.other].label.localeCompare(nodes[b.other].label);
     });
-    panel.appendChild(el("h3", "Co-citée avec (" + cos.length + ")"));
-    ul = el("ul");
-    cos.forEach(function (x) {
-      var li = el("li");
+    list("Co-citée avec", cos, function (li, x) {
       li.appendChild(nodeButton(x.other));
       li.appendChild(el("span", " · " + x.n + " article(s)", "kg-muted"));
-      ul.appendChild(li);
     });
-    panel.appendChild(ul);
+    if (n.articles.length) {
+      list("Articles", n.articles, function (li, t) { li.textContent = t; });
+    }
   }
 
   function select(i, centre) {
@@ -249,10 +299,41 @@ SCRIPT = r"""
     showPanel(); draw();
   }
 
+  // Exact label or alias first, then prefix, then anywhere; most mentioned first within each.
+  function rank(n, q) {
+    var best = 3;
+    [n.label].concat(n.aliases).forEach(function (s) {
+      var f = fold(s), at = f.indexOf(q);
+      if (f === q) best = Math.min(best, 0);
+      else if (at === 0) best = Math.min(best, 1);
+      else if (at > 0) best = Math.min(best, 2);
+    });
+    return best;
+  }
+
+  function runSearch() {
+    var q = fold(search.value.trim()), found = [];
+    matches = {}; results.textContent = "";
+    if (q) nodes.forEach(function (n, i) {
+      var r = rank(n, q);
+      if (r < 3) { matches[i] = true; found.push({i: i, r: r}); }
+    });
+    found.sort(function (a, b) { return a.r - b.r || a.i - b.i; });
+    found.slice(0, MAX_RESULTS).forEach(function (x) {
+      var li = el("li"), b = el("button"), n = nodes[x.i];
+      b.appendChild(el("span", n.label, "kg-dot")); b.firstChild.style.setProperty("--c", colours[n.type]);
+      if (n.aliases.length) b.appendChild(el("span", " · " + n.aliases.slice(0, 3).join(", "), "kg-muted"));
+      b.addEventListener("click", function () { results.textContent = ""; select(x.i, true); });
+      li.appendChild(b); results.appendChild(li);
+    });
+    count.textContent = q ? found.length + " résultat(s)" : nodes.length + " entités · " + edges.length + " liens";
+    search.dataset.first = found.length ? String(found[0].i) : "";
+    draw();
+  }
+
   canvas.addEventListener("pointerdown", function (ev) {
-    var p = toWorld(ev);
     press = {node: null, x: ev.clientX, y: ev.clientY, moved: false, vx: view.x, vy: view.y};
-    var i = nodeAt(p);
+    var i = nodeAt(toWorld(ev));
     if (i !== null) press.node = nodes[i];
     press.index = i;
     canvas.setPointerCapture(ev.pointerId);
@@ -292,22 +373,18 @@ SCRIPT = r"""
     view.k = k; userMoved = true; draw();
   }, {passive: false});
 
-  search.addEventListener("input", function () {
-    var q = fold(search.value.trim()), first = null, total = 0;
-    matches = {};
-    if (q) nodes.forEach(function (n, i) {
-      var hit = [n.label].concat(n.aliases).some(function (s) { return fold(s).indexOf(q) >= 0; });
-      if (hit) { matches[i] = true; total++; if (first === null) first = i; }
-    });
-    count.textContent = q ? total + " résultat(s)" : "";
-    search.dataset.first = first === null ? "" : String(first);
-    draw();
-  });
+  search.addEventListener("input", runSearch);
   search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter" && search.dataset.first) select(Number(search.dataset.first), true);
+    if (ev.key === "Enter" && search.dataset.first) {
+      results.textContent = ""; select(Number(search.dataset.first), true);
+    }
+    if (ev.key === "Escape") { search.value = ""; runSearch(); }
   });
 
   window.addEventListener("resize", resize);
-  resize(); showPanel(); frame();
+  document.body.dataset.state = "layout";
+  resize(); runSearch(); showPanel();
+  if (data.centre !== null && data.centre !== undefined) { selected = data.centre; showPanel(); }
+  frame();
 })();
 """
