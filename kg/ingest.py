@@ -141,7 +141,11 @@ def _todo(items, store: KgStore, minter: Minter, settings: Settings, report: Ing
 
 
 def _where(article: Article) -> str:
-    return article.path or article.id
+    """The file of an article, with its id when the file holds several (feed, JSONL, CSV)."""
+    if not article.path:
+        return article.id
+    stem = article.path.rsplit("/", 1)[-1].split(".", 1)[0]
+    return article.path if stem == article.id else f"{article.path} [{article.id}]"
 
 
 def _process(articles: Iterator[tuple[Article, bool]], settings, store, builder, report,

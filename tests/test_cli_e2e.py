@@ -141,10 +141,11 @@ BAD_FILES = [
     ("whitespace-only", "blanc.md", b"  \n\n\t\n", "KG102", "empty"),
     ("binary-png", "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "KG103", "PNG"),
     ("binary-nul", "dump.txt", b"Panne\x00\x00\x01\x02 chez Orange", "KG103", "binary"),
-    ("invalid-utf8", "latin1.txt", LATIN1.encode("latin-1"), "KG104",
+    # 0x81 is undefined in Windows-1252 too: the text cannot be recovered with a warning.
+    ("invalid-utf8", "latin1.txt", LATIN1.encode("latin-1") + b"\x81", "KG104",
      f"byte 0xe9 at offset {LATIN1.encode('latin-1').index(0xE9)}"),
     ("invalid-utf8-jsonl", "flux.jsonl",
-     '{"id": "x", "text": "Le réseau est coupé."}\n'.encode("latin-1"), "KG104", "line 1"),
+     '{"id": "x", "text": "Le réseau est coupé.\x81"}\n'.encode("latin-1"), "KG104", "line 1"),
 ]
 
 
@@ -222,7 +223,7 @@ def test_one_bad_article_does_not_stop_the_batch(corpus_store, kg_run, tmp_path)
     folder = tmp_path / "lot"
     folder.mkdir()
     (folder / "a-orange.txt").write_text(GOOD_1, "utf-8")
-    (folder / "b-casse.txt").write_bytes(LATIN1.encode("latin-1"))
+    (folder / "b-casse.txt").write_bytes(LATIN1.encode("latin-1") + b"\x81")
     (folder / "c-capgemini.txt").write_text(GOOD_2, "utf-8")
     store = tmp_path / "store"
     proc = kg_run("ingest", folder, "--store", store)
