@@ -126,12 +126,32 @@ def render(store: Queryable, fmt: str, *, view: str = "entities",
     if fmt not in GRAPH_FORMATS:
         raise _unknown_format(fmt, FORMATS)
     _view(view)  # fail before reading the store
+    if view == "timeline" and fmt == "png":
+        return _timeline_png(store, filters or Filters(), options)
     graph = build_view(store, view, filters)
     if fmt in PICTURES:
         options.setdefault("title", _title(graph, view, filters))
         if filters and filters.top is not None:
             options.setdefault("max_nodes", None)
     return render_graph(graph, fmt, **options)
+
+
+def _timeline_png(store: Queryable, filters: Filters, options: dict[str, Any]) -> bytes:
+    """The timeline view as a chart (one row per entity, events along time), not a network."""
+    from kg.export.timeline import timeline_png
+
+    filters.check()
+    unused = Filters(entity=filters.entity, hops=filters.hops, since=filters.since,
+                     until=filters.until, rank=filters.rank)
+    if filters != unused:
+        raise ExportError("the timeline picture takes --entity, --since and --until only "
+                          "(use another format for the other filters)", source="timeline")
+    try:
+        inspect.signature(timeline_png).bind(store, **options)
+    except TypeError as exc:
+        raise ExportError(f"bad option for the timeline picture: {exc}", source="png") from None
+    return timeline_png(store, entity=filters.entity, since=filters.since,
+                        until=filters.until, **options)
 
 
 def _title(graph: nx.Graph, view: str, filters: Filters | None) -> str:

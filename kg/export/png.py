@@ -25,7 +25,9 @@ from kg.export.project import TYPE_COLOURS, drawable, top_nodes
 
 SEED = 42
 DEFAULT_MAX_NODES = 60
-_HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+_HALO = {"path_effects": [patheffects.withStroke(linewidth=3, foreground="white")]}
+# matplotlib draws text with path effects as outlines; in SVG a box keeps labels as <text>
+_BOX = {"bbox": {"boxstyle": "round,pad=0.1", "fc": (1, 1, 1, 0.75), "ec": "none"}}
 
 
 def _spring(graph: nx.Graph, centre: tuple[float, float], half: float) -> dict:
@@ -78,7 +80,7 @@ def _draw_edges(ax, graph: nx.Graph, pos: dict) -> None:
                 "arrowstyle": "-|>", "color": "#444444", "lw": 1.3, "mutation_scale": 11,
                 "shrinkA": _radius_points(graph.nodes[s]) + 1,
                 "shrinkB": _radius_points(graph.nodes[o]) + 1})
-        if data["predicates"]:
+        if data["predicates"] and graph.graph.get("view") != "timeline":  # roles: arrows say it
             x, y = (pos[u][0] + pos[v][0]) / 2, (pos[u][1] + pos[v][1]) / 2
             ax.text(x, y, ", ".join(data["predicates"]), fontsize=7, color="#555555",
                     style="italic", ha="center", va="center", zorder=2.5,
@@ -104,7 +106,7 @@ def _overlaps(box, placed: list) -> bool:
     return any(box.overlaps(other) for other in placed)
 
 
-def _draw_labels(ax, graph: nx.Graph, pos: dict, renderer) -> None:
+def _draw_labels(ax, graph: nx.Graph, pos: dict, renderer, style: dict) -> None:
     """Most mentioned first; each label tries four spots and is dropped if all overlap."""
     order = sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("mentions", 0), n))
     placed: list = []
@@ -115,7 +117,7 @@ def _draw_labels(ax, graph: nx.Graph, pos: dict, renderer) -> None:
         for offset, ha, va in spots:
             text = ax.annotate(graph.nodes[node]["label"], pos[node], xytext=offset,
                                textcoords="offset points", ha=ha, va=va, fontsize=8.5,
-                               zorder=4, path_effects=_HALO)
+                               zorder=4, **style)
             box = text.get_window_extent(renderer).expanded(1.04, 1.1)
             if not _overlaps(box, placed) or rank < 10:  # the ten biggest are always named
                 placed.append(box)
@@ -154,8 +156,9 @@ def _fit(ax, pos: dict, fig: Figure) -> None:
 
 def figure(graph: nx.Graph, *, max_nodes: int | None = DEFAULT_MAX_NODES,
            title: str = "kg — entités", size: tuple[float, float] = (12, 10),
-           dpi: int = 120) -> Figure:
-    """The matplotlib Figure of any view (drawn as :func:`kg.export.project.drawable`)."""
+           dpi: int = 120, halo: bool = True) -> Figure:
+    """The matplotlib Figure of any view (drawn as :func:`kg.export.project.drawable`);
+    labels have a white halo, or a white box behind them with ``halo=False``."""
     shown = top_nodes(drawable(graph), max_nodes)
     fig = Figure(figsize=size, dpi=dpi)
     canvas = FigureCanvasAgg(fig)
@@ -169,7 +172,7 @@ def figure(graph: nx.Graph, *, max_nodes: int | None = DEFAULT_MAX_NODES,
     _fit(ax, pos, fig)
     _draw_edges(ax, shown, pos)
     _draw_nodes(ax, shown, pos)
-    _draw_labels(ax, shown, pos, canvas.get_renderer())
+    _draw_labels(ax, shown, pos, canvas.get_renderer(), _HALO if halo else _BOX)
     _legend(fig, shown)
     return fig
 

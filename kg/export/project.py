@@ -189,9 +189,24 @@ def top_nodes(graph: nx.Graph, max_nodes: int | None) -> nx.Graph:
     """The subgraph of the ``max_nodes`` most mentioned entities (ties broken by label, IRI)."""
     if max_nodes is None or graph.number_of_nodes() <= max_nodes:
         return graph
+    if graph.graph.get("view") == "timeline":
+        return _top_timeline(graph, max_nodes)
     ranked = sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("mentions", 0),
                                                 graph.nodes[n]["label"], n))
     return graph.subgraph(ranked[:max_nodes])
+
+
+def _top_timeline(graph: nx.Graph, max_nodes: int) -> nx.Graph:
+    """The entities with the most events, each with all its events, within ``max_nodes``."""
+    entities = sorted((n for n, d in graph.nodes(data=True) if d["type"] != "Event"),
+                      key=lambda n: (-graph.degree(n), graph.nodes[n]["label"], n))
+    kept: set[str] = set()
+    for node in entities:
+        group = {node, *graph.neighbors(node)}
+        if len(kept | group) > max_nodes:
+            break
+        kept |= group
+    return graph.subgraph(kept)
 
 
 def _edges(graph: nx.Graph) -> Iterable[tuple[str, str, dict]]:

@@ -24,6 +24,6 @@ def to_svg(graph: nx.Graph, *, max_nodes: int | None = DEFAULT_MAX_NODES,
     buffer = io.StringIO()
     # svg.hashsalt: matplotlib's element ids are random otherwise; same graph, same file
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
-        figure(graph, max_nodes=max_nodes, title=title, size=size, dpi=72).savefig(
+        figure(graph, max_nodes=max_nodes, title=title, size=size, dpi=72, halo=False).savefig(
             buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
