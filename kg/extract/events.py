@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import DocView, blocked, is_negated
+from kg.extract.context import DocView, is_hypothetical, is_negated
 from kg.model import Event
 from kg.nlp.resources import fold, gazetteer, lex, lexicon
 
@@ -45,7 +45,7 @@ QUANTITIES = {
     "Funding": (_MONEY,),
     "Acquisition": (_MONEY,),
     "Lawsuit": (_MONEY,),
-    "Results": (_SHARE, _MONEY, _UNITS),
+    "Results": (_SHARE, _MONEY, _UNITS, _PERCENT),  # a bare rate only when no figure
     "Outage": (_USERS,),
     "ProductLaunch": (_MONEY,),
 }
@@ -378,8 +378,16 @@ def _blocked(tok: Token, typ: str) -> bool:
     if _quoted(tok) or _governed_by_blocker(tok):
         return True
     if typ == "Layoff":
-        return is_negated(tok) or "Cnd" in tok.morph.get("Mood") or tok.sent.text.rstrip().endswith("?")
-    return blocked(tok)
+        return _negated(tok) or "Cnd" in tok.morph.get("Mood") or tok.sent.text.rstrip().endswith("?")
+    return _negated(tok) or is_hypothetical(tok)
+
+
+def _negated(tok: Token) -> bool:
+    """Negated in written French: a negative word and its "ne" ("deux fois plus que" is not)."""
+    if not is_negated(tok):
+        return False
+    verbs = (tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"])
+    return any(c.lower_ in ("ne", "n'", "n’") for t in verbs for c in t.children)
 
 
 # Climb from the trigger to the verbs that govern it; not out of a participial modifier ("X,
@@ -398,7 +406,7 @@ def _governed_by_blocker(tok: Token) -> bool:
         head = head.head
         if fold(head.lemma_.lower()) in stop or fold(head.lower_) in stop:
             return True
-        if head.pos_ in ("VERB", "AUX") and (is_negated(head) or "Fut" in head.morph.get("Tense")):
+        if head.pos_ in ("VERB", "AUX") and (_negated(head) or "Fut" in head.morph.get("Tense")):
             return True
     return False
 
