@@ -175,6 +175,19 @@ POSITIVE = [
      "Lacroix, Mistral AI lève 600 millions d'euros.", ("Mistral AI", "foundedBy", "Timothée Lacroix")),
     ("generic-group-participle", "Iliad a publié ses résultats jeudi. Le groupe fondé par Xavier "
      "Niel a gagné des abonnés.", ("Iliad", "foundedBy", "Xavier Niel")),
+    # ownership and acquisitions the parser scatters
+    ("appos-propriete", "GitHub, propriété de Microsoft depuis 2018, revendique 100 millions de "
+     "développeurs.", ("GitHub", "subsidiaryOf", "Microsoft")),
+    ("passive-controle", "Motorola Mobility est contrôlé par Lenovo depuis 2014.",
+     ("Motorola Mobility", "subsidiaryOf", "Lenovo")),
+    ("participle-after-comma", "Mojang, racheté en 2014 par l'américain Microsoft, développe Minecraft.",
+     ("Microsoft", "acquired", "Mojang")),
+    ("nominal-rachat-par-on-verb", "Les syndicats ont critiqué le rachat de Mojang par Microsoft.",
+     ("Microsoft", "acquired", "Mojang")),
+    ("s-emparer-de-purpose", "Microsoft a levé des fonds pour s'emparer de LinkedIn.",
+     ("Microsoft", "acquired", "LinkedIn")),
+    ("participle-cede-a", "Le fonds a vendu Skype, cédé à Microsoft en 2011.",
+     ("Microsoft", "acquired", "Skype")),
     ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
      "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
 ]
@@ -216,6 +229,9 @@ NEGATIVE = [
      {"Microsoft", "Nokia"}),
     ("conditional-competitor", "Xiaomi pourrait bientôt concurrencer Apple en Europe.",
      "competitorOf", {"Xiaomi", "Apple"}),
+    ("renounced-acquisition", "Nvidia a renoncé à racheter Arm.", "acquired", {"Nvidia", "Arm"}),
+    ("negated-control", "Motorola Mobility n'est plus contrôlé par Lenovo.", "subsidiaryOf",
+     {"Motorola Mobility", "Lenovo"}),
     ("negated-participle-leads", "Iliad a publié ses résultats jeudi. Le groupe ne sera pas dirigé "
      "par Xavier Niel.", "leads", {"Iliad", "Xavier Niel"}),
     ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",

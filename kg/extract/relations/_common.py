@@ -166,3 +166,10 @@ def generic_org(view: DocView, tok: Token) -> str | None:
         return view.ent_of(tok.head, ORG)
     main, recent = view.salient_org(), view.subject_before(tok, ORG, sentences=3)
     return main if recent in (None, main) else None
+
+
+def name_before_comma(view: DocView, tok: Token, *types: str) -> str | None:
+    """"Cycleo, racheté en 2012 par X": the name right before the comma that opens ``tok``'s phrase."""
+    if tok.i > 1 and view.tokens[tok.i - 1].text == ",":
+        return view.ent_of(view.tokens[tok.i - 2], *types)
+    return None

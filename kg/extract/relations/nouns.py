@@ -15,6 +15,7 @@ from kg.nlp.resources import lex as lexicon_sets
 
 _APPOS_DET = {"le", "la", "l'", "l’", "les", "sa", "son", "ses", "leur", "un", "une"}
 _PARENT_WORDS = {"mère", "holding", "maison-mère", "actionnaire"}
+_OWNERSHIP = {"propriété", "propriétaire"}
 
 
 def apposition_relations(view: DocView) -> Iterator[Cand]:
@@ -22,31 +23,42 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
     "Microsoft Gaming, la division jeux vidéo de Microsoft," → subsidiaryOf;
     "Alphabet, la maison mère de Google," → subsidiaryOf(Google, Alphabet);
     "Windows Phone, le système d'exploitation mobile de Microsoft," → madeBy;
-    "SFR, sa filiale de télécommunications," → subsidiaryOf(SFR, the clause subject)."""
+    "SFR, sa filiale de télécommunications," → subsidiaryOf(SFR, the possessor);
+    "Canal+, filiale de Vivendi", "Arm, propriété de SoftBank" (no determiner)."""
     doc = view.doc
     lex = lex_verbs()
     product_nouns = lex["madeBy_nouns"] | {"système"}
     for m_end in _mention_ends(view):
         x = view.key(doc[m_end - 1])
-        if m_end + 2 >= len(doc) or doc[m_end].text != "," or doc[m_end + 1].lower_ not in _APPOS_DET:
+        comma = _after_acronym(doc, m_end)
+        if comma + 2 >= len(doc) or doc[comma].text != ",":
             continue
-        head = doc[m_end + 2]
-        words, y = _apposition_tail(view, m_end + 2)
+        det = doc[comma + 1].lower_ in _APPOS_DET
+        head = doc[comma + 2] if det else doc[comma + 1]
         lemma = head.lemma_.lower()
-        possessive = doc[m_end + 1].lower_ in ("sa", "son", "ses", "leur")
-        if y is None and possessive:
-            y = next(iter(_clause_subject(view, head, (ORG,)) or _clause_subject(view, doc[m_end - 1], (ORG,))), None)
-        if y is None or y == x:
+        if not det and lemma not in lex["subsidiary_nouns"] | _OWNERSHIP | {"maison"}:
+            continue
+        words, y = _apposition_tail(view, head.i)
+        if y is None and doc[comma + 1].lower_ in POSSESSIVES:
+            y = possessor(view, head, [x], ORG)
+        if y is None or y == x or blocked(head.head):
             continue
         tx, ty = view.type(x), view.type(y)
-        if lemma in lex["subsidiary_nouns"] and lemma != "marque" and tx == ORG and ty == ORG:
+        if (lemma in lex["subsidiary_nouns"] - {"marque"} or lemma == "propriété") and tx == ty == ORG:
             yield x, "subsidiaryOf", y, head, "surface-appos-subsidiary", 0.75
-        elif words & _PARENT_WORDS and tx == ORG and ty == ORG:
+        elif (words & _PARENT_WORDS or lemma == "propriétaire") and tx == ORG and ty == ORG:
             yield y, "subsidiaryOf", x, head, "surface-appos-parent", 0.75
         elif (lemma in product_nouns or lemma == "marque") and tx == PROD and ty == ORG:
             yield x, "madeBy", y, head, "surface-appos-madeBy", 0.75
         elif lemma in lex["competitor_nouns"] and tx in (ORG, PROD) and ty in (ORG, PROD):
             yield x, "competitorOf", y, head, "surface-appos-competitor", 0.7
+
+
+def _after_acronym(doc, i: int) -> int:
+    """Index after a parenthesised acronym following a name ("Amazon Web Services (AWS), …")."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        return i + 3
+    return i
 
 
 def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
@@ -100,6 +112,11 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
         if lemma in lex["acquired_nouns"]:
             targets = [c for c in nmods if _has_case(c, "de", "d'", "d’", "du", "des")]
             agents = [c for c in nmods if _has_case(c, "par")]
+            # "le rachat de SFR par Altice": the parser often hangs "par X" on the target.
+            agents += [g for t in targets for g in t.children if g.dep_ == "nmod" and _has_case(g, "par")]
+            if not agents and tok.dep_ in ("obj", "nsubj", "obl:arg") and not _is_passive(tok.head):
+                # "ont critiqué le rachat de Y par X": or on the verb, after the noun.
+                agents = [c for c in tok.head.children if c.dep_.startswith("obl") and c.i > tok.i and _has_case(c, "par")]
             head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
             yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
         if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
@@ -163,6 +180,10 @@ def _possessive_rivals(view: DocView, tok: Token) -> Iterator[Cand]:
         yield owner, "competitorOf", o, tok, "possessive-competitor", 0.7
 
 
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
+
+
 def _is_parent_noun(tok: Token) -> bool:
     """"la maison mère de X", "la société mère", "la holding de X"."""
     words = {c.lower_ for c in tok.children} | {tok.lower_}
@@ -184,8 +205,8 @@ def _possessive_part(view: DocView, tok: Token) -> Iterator[Cand]:
         named = [key] if key else []
     if tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
         named.append(view.ent_of(tok.head, ORG, PROD))
-    owners = _clause_subject(view, tok, (ORG,))
-    for owner in owners[:1]:
+    owner = possessor(view, tok, named, ORG)
+    for owner in [owner] if owner and not blocked(tok.head) else []:
         for key in named:
             if key == owner:
                 continue

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.context import DocView, blocked
 from kg.extract.relations._common import (ORG, PER, PROD, TYPES, Cand, _agents, _clause_subject,
                                           _has_case, _pairs, _sentence_topic, generic_org, lex_verbs,
-                                          names_after)
+                                          name_before_comma, names_after)
 
 # "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
 _RANKING = re.compile(r"march[ée]|fabricant|acteur|opérateur|numéro|rang|place|%|parts?\b", re.I)
@@ -51,14 +51,7 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         reflexive = any(c.lower_ in ("s'", "s’", "se") for c in kids)
         if lemma == "offrir" and not reflexive:
             continue
-        if lemma in lex["acquired"] or (lemma == "mettre" and any(o.lower_ == "main" for o in objs)):
-            targets = objs if lemma != "mettre" else [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sur")]
-            yield from _pairs(view, tok, subj, targets, "acquired", (ORG,), (ORG, PROD), "verb-acquired")
-            yield from _pairs(view, tok, agents, passive, "acquired", (ORG,), (ORG, PROD), "passive-acquired")
-        if lemma in ("céder", "vendre", "revendre"):
-            # "X cède Y à Z": Z acquires Y.
-            buyers = [c for c in kids if c.dep_.startswith("obl") and _has_case(c, "à", "au", "aux")]
-            yield from _pairs(view, tok, buyers, objs, "acquired", (ORG,), (ORG, PROD), "verb-divest")
+        yield from _acquisition_verb(view, tok, lemma, subj, objs, passive, agents)
         if lemma in lex["madeBy"]:
             yield from _pairs(view, tok, objs, subj, "madeBy", (PROD,), (ORG,), "verb-madeBy")
         if lemma in lex["founded_verbs"]:
@@ -78,6 +71,41 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if lemma in lex["partner_verbs"]:
             obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
             yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
+
+
+def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], objs: list[Token],
+                      passive: list[Token], agents: list[Token]) -> Iterator[Cand]:
+    """"X a racheté Y", "Y a été racheté par X", "pour s'emparer d'Y", "X cède Y à Z", "Y, cédé à Z"."""
+    lex = lex_verbs()
+    if lemma in lex["acquired"] or (lemma == "mettre" and any(o.lower_ == "main" for o in objs)):
+        if lemma == "mettre":
+            targets = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sur")]
+        elif lemma in ("emparer", "s'emparer"):
+            targets = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "de", "d'", "d’", "du", "des")]
+        else:
+            targets = objs
+        if not subj and not passive and tok.dep_ in ("xcomp", "advcl"):
+            if tok.head.lemma_.lower() in lex["failed_verbs"]:
+                return  # "a renoncé à racheter Y"
+            # "pour s'emparer d'Instagram", "a décidé de racheter Y": the governing clause's subject.
+            buyers = _clause_subject(view, tok.head, (ORG,))
+            for b in buyers if targets and not blocked(tok) else []:
+                for t in (k for x in targets for k in view.conjuncts(x, ORG, PROD)):
+                    if t != b:
+                        yield b, "acquired", t, tok, "verb-acquired", 0.75
+            return
+        yield from _pairs(view, tok, subj, targets, "acquired", (ORG,), (ORG, PROD), "verb-acquired")
+        yield from _pairs(view, tok, agents, passive, "acquired", (ORG,), (ORG, PROD), "passive-acquired")
+    if lemma in ("céder", "vendre", "revendre"):
+        # "X cède Y à Z", "Y, cédé à Z": Z acquires Y.
+        buyers = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "à", "au", "aux")]
+        sold = name_before_comma(view, tok, ORG, PROD) if not objs and "Part" in tok.morph.get("VerbForm") else None
+        if sold and not blocked(tok):
+            for b in (k for x in buyers for k in view.conjuncts(x, ORG)):
+                yield b, "acquired", sold, tok, "verb-divest", 0.75
+        elif not objs and "Part" in tok.morph.get("VerbForm"):
+            objs = passive or ([tok.head] if tok.dep_ in ("acl", "acl:relcl") else [])
+        yield from _pairs(view, tok, buyers, objs, "acquired", (ORG,), (ORG, PROD), "verb-divest")
 
 
 def _rivals(view: DocView, toks: list[Token]) -> list[str]:
@@ -101,6 +129,7 @@ _PARTICIPLE = {
     "fonder": ("foundedBy", False), "cofonder": ("foundedBy", False), "créer": ("foundedBy", False),
     "diriger": ("leads", True), "présider": ("leads", True),
     "racheter": ("acquired", True), "acquérir": ("acquired", True), "reprendre": ("acquired", True),
+    "contrôler": ("subsidiaryOf", False), "détenir": ("subsidiaryOf", False),
     "concevoir": ("madeBy", False), "développer": ("madeBy", False), "fabriquer": ("madeBy", False),
     "éditer": ("madeBy", False), "produire": ("madeBy", False), "lancer": ("madeBy", False),
 }
@@ -145,6 +174,9 @@ def _agent_keys(view: DocView, tok: Token, types: tuple[str, ...]) -> list[str]:
 def _patient_keys(view: DocView, tok: Token, types: tuple[str, ...], agents: list[str]) -> list[str]:
     """The noun a participle qualifies, the clause subject, or, for a participle opening the
     sentence ("Fondée en 2005 par X, la start-up …"), the name after the agent phrase."""
+    before = name_before_comma(view, tok, *types)
+    if before:
+        return [before]
     if tok.dep_ in ("acl", "acl:relcl", "appos", "conj") and tok.head.i != tok.i:
         keys = view.conjuncts(tok.head, *types)
         generic = generic_org(view, tok.head) if ORG in types else None
