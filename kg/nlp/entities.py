@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.model import Entity
-from kg.nlp.resources import demonyms, fold, gazetteer, lex
+from kg.nlp.resources import demonyms, fold, gazetteer, lex, lexicon
 from kg.vocab import entity_key
 
 LABEL_TYPE = {"ORG": "Organization", "PER": "Person", "LOC": "Place", "PRODUCT": "Product"}
@@ -30,6 +30,56 @@ _PRODUCT_CUE = {"smartphone", "smartphones", "système", "tablette", "service", 
 _ORG_CUE = {"chez", "groupe", "société", "entreprise", "constructeur", "opérateur", "éditeur",
             "firme", "start-up", "fabricant", "équipementier", "cabinet", "agence"}
 _BAD_POS = {"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PUNCT"}
+
+
+@lru_cache(maxsize=1)
+def _product_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Product cue nouns and model-name suffixes (``lexicon.json`` ``product_cues``)."""
+    raw = lexicon()["product_cues"]
+    return frozenset(raw["nouns"]), frozenset(raw["model_suffixes"])
+
+
+_DE = {"de", "d'", "d’", "du", "des"}
+_WEAK_CUES = {"assistant", "assistants", "agent", "service", "services",
+              "réseau", "réseaux", "site", "base", "version", "offre", "offres"}
+
+
+def _cue_before(doc: Doc, start: int) -> str | None:
+    """The product noun a name follows: "le smartphone X", "son assistant conversationnel X",
+    "l'application de rencontres X", "la montre connectée X"."""
+    cues = _product_cues()[0]
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in _DE:
+        return None  # "les produits de X", "les jeux d'X": X is the maker
+    if j >= 0 and doc[j].text == ",":
+        j -= 1  # "son modèle le plus puissant, X"
+    while j >= 0 and j >= start - 7:
+        tok = doc[j]
+        if tok.lower_ in ("plus", "moins", "le", "la", "les") and j + 1 < start and doc[j + 1].pos_ in ("ADJ", "ADV"):
+            j -= 1
+            continue
+        if tok.lower_ in cues and tok.text[:1].islower() and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X"):
+            return tok.lower_
+        if tok.lemma_.lower() in lex().org_nouns or tok.lower_ in _ORG_CUE:
+            return None  # "le service … du groupe X"
+        if tok.pos_ in ("ADJ", "NOUN") and tok.text.islower() or tok.lower_ in _DE:
+            j -= 1
+            continue
+        return None
+    return None
+
+
+def _cue_after(doc: Doc, end: int) -> bool:
+    """"X, le service de …", "X, son système d'exploitation", "X, un smartphone sous …"."""
+    cues = _product_cues()[0]
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _LEADING | {"l'", "l’"}:
+        return False
+    for tok in doc[end + 2:end + 5]:
+        if tok.lower_ in cues and tok.lower_ not in _WEAK_CUES - {"service", "services"}:
+            return True
+        if tok.pos_ != "ADJ":
+            return False
+    return False
 
 
 @dataclass
@@ -50,11 +100,21 @@ def _not_entities() -> frozenset[str]:
     return lex().not_entities
 
 
+def _name_article(doc: Doc, i: int) -> bool:
+    """A capitalised article inside a sentence belongs to the name ("Le Chat", "La Poste")."""
+    tok = doc[i]
+    if tok.text not in ("Le", "La", "Les") or i == 0 or i + 1 >= len(doc):
+        return False
+    prev = doc[i - 1]
+    return prev.text not in (".", "!", "?", ":", "«", "“", '"', "—", "–", "-") and "\n" not in prev.text \
+        and doc[i + 1].text[:1].isupper()
+
+
 def clean_span(span: Span) -> Span | None:
     """Strip determiners, prepositions, titles and edge punctuation from an entity span."""
     doc, start, end = span.doc, span.start, span.end
     titles = _person_titles()
-    while start < end and (
+    while start < end and not _name_article(doc, start) and (
         doc[start].lower_ in _LEADING
         or doc[start].is_punct
         or doc[start].is_space
@@ -80,6 +140,73 @@ def _web_names(doc: Doc, raw: list) -> list:
     taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
     return [(doc[t.i:t.i + 1], "Organization", None) for t in doc
             if t.i not in taken and _WEB_NAME.match(t.text)]
+
+
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX)$")
+_MODEL = re.compile(r"^(?:[A-Z]{0,3}\d+(?:[.,]\d+)?[A-Za-z]{0,3}|[A-Z])$")
+_UNITS = {"go", "to", "mo", "euros", "euro", "dollars", "%", "millions", "milliards", "pouces", "ans", "mois", "jours", "exemplaires", "unités", "fois"}
+
+
+def _model_tail(doc: Doc, end: int) -> int:
+    """End of a model name after a product name: "Galaxy S II", "Galaxy Tab 10.1",
+    "Snapdragon 845", "Wii U", "Surface Pro 8", "Xbox Series S" (not "iPhone 5 64 Go")."""
+    suffixes = _product_cues()[1]
+    j = end
+    while j < len(doc) and j < end + 3 and doc[j].whitespace_ is not None:
+        tok = doc[j]
+        nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+        if tok.text in suffixes or _ROMAN.match(tok.text):
+            j += 1
+        elif _MODEL.match(tok.text) and not re.fullmatch(r"(?:19|20)\d\d", tok.text) and nxt not in _UNITS:
+            j += 1
+        else:
+            break
+        if not doc[j - 1].whitespace_:
+            glued = j < len(doc) and doc[j].text.isalnum()
+            return j + 1 if glued else j  # "5G" tokenised "5", "G"
+    return j
+
+
+def _extend_models(doc: Doc, raw: list) -> list:
+    """A product name continued by a model designation is the model, a product of its own."""
+    taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
+    out = []
+    for span, typ, key in raw:
+        end = _model_tail(doc, span.end) if typ == "Product" else span.end
+        if end > span.end and not any(i in taken for i in range(span.end, end)):
+            longer = doc[span.start:end]
+            found = gazetteer().lookup(longer.text, "Product")
+            out.append((longer, "Product", found.key if found else None))
+        else:
+            out.append((span, typ, key))
+    return out
+
+
+def _cued_names(doc: Doc, raw: list) -> list:
+    """Capitalised names right after a product noun that the model did not tag ("l'application
+    de rencontres Tinder", "son réseau bas débit 0G")."""
+    taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
+    out = []
+    i = 1
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not _name_like(tok) or tok.is_sent_start or not _cue_before(doc, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in taken and _name_like(doc[j]) and not doc[j].is_sent_start:
+            j += 1
+        span = doc[i:j]
+        acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.text.isalpha()
+        if not acronym and span.text not in _not_entities() and fold(span.text) not in _person_titles():
+            out.append((span, "Product", None))
+        i = j
+    return out
+
+
+def _name_like(tok) -> bool:
+    text = tok.text
+    return bool(text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text)))
 
 
 @lru_cache(maxsize=1)
@@ -125,12 +252,29 @@ def _in_title(span: Span) -> bool:
     return any(doc[j].lower_ in ("ministre", "ministère", "secrétaire") for j in range(max(0, span.start - 4), span.start))
 
 
+def _role_after(span: Span) -> bool:
+    """A two- or three-word capitalised name followed by ", (le|la) <role>" names a person."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or not all(t.text[:1].isupper() for t in span):
+        return False
+    j = span.end
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return False
+    j += 1 + (doc[j + 1].lower_ in ("le", "la", "l'", "l’"))
+    roles = lex().role_words | lex().person_titles
+    if j >= len(doc) or doc[j].lemma_.lower() in lex().org_nouns or doc[j].lower_ in lex().org_nouns:
+        return False  # "Medidata Solutions, le spécialiste new-yorkais"
+    return fold(doc[j].text) in roles or doc[j].lower_ in ("analyste", "porte-parole")
+
+
 def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
     """Decide Organization vs Product for a name the gazetteer has as both (BlackBerry)."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     root = span.root
-    if prev is not None and prev.lower_ in _PRODUCT_CUE | {"les", "des", "un", "une", "ces", "ses", "son", "sa"}:
+    if prev is not None and prev.lower_ in _PRODUCT_CUE | {"les", "des", "un", "une", "ces", "ses", "son", "sa", "sur", "via"}:
+        return "Product"  # "sur Twitter", "via WhatsApp": the service
+    if _cue_before(doc, span.start):
         return "Product"
     head = root.head
     if root.dep_ == "nmod" and head.lower_ in _PRODUCT_CUE:
@@ -156,7 +300,12 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
         return (entry.type, entry.key) if entry else None
     if span.text.lower() in demonyms() or _looks_like_noise(span) or span.text in _not_entities():
         return None
-    if _in_title(span):
+    cue = _cue_before(span.doc, span.start)
+    if (cue and (label != "PER" or cue not in _WEAK_CUES)) or (label != "PER" and _cue_after(span.doc, span.end)):
+        return ("Product", None)
+    if label in ("LOC", "ORG", "MISC") and _role_after(span):
+        return ("Person", None)  # "Panos Panay, le directeur produit de Microsoft"
+    if _in_title(span) and not (label == "PER" and len(span) > 1):
         return None
     if label == "MISC":
         typ = _misc_type(span)
@@ -204,6 +353,8 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
         if typed:
             raw.append((span, typed[0], typed[1]))
     raw += _web_names(doc, raw)
+    raw = _extend_models(doc, raw)
+    raw += _cued_names(doc, raw)
     persons = [s.text for s, t, _ in raw if t == "Person"]
     persons += [g.entries[k].name for s, t, k in raw if t == "Person" and k]
     clusters = _Clusters()

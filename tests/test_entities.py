@@ -1,0 +1,69 @@
+"""Entity typing on real French sentences, through the real model and kg's pipeline: product
+names read from the noun before them or their apposition, model names continued after a
+gazetteer product, Organization vs Product for names that are both, persons told by their
+role. The sentences are written for these tests; the names are made up where the rule (not
+the gazetteer) must find them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# (id, text, surface form, expected type)
+CASES = [
+    ("cue-app-with-complement", "Les utilisateurs de l'application de covoiturage Zoupla ont "
+     "augmenté de moitié.", "Zoupla", "Product"),
+    ("cue-assistant-adjective", "La start-up a lancé jeudi son assistant conversationnel "
+     "Bavardo pour les entreprises.", "Bavardo", "Product"),
+    ("cue-console", "Les ventes de la console Nexora ont dépassé les prévisions.", "Nexora",
+     "Product"),
+    ("cue-apposition-after", "Le groupe mise sur Plumetis, son service de stockage en ligne, "
+     "pour séduire les PME.", "Plumetis", "Product"),
+    ("cue-superlative-apposition", "L'éditeur a présenté son modèle le plus puissant, "
+     "Vortal Max, réservé aux entreprises.", "Vortal Max", "Product"),
+    ("model-name-roman", "Samsung a écoulé des millions de Galaxy S II en Europe.",
+     "Galaxy S II", "Product"),
+    ("model-name-decimal", "La tablette Galaxy Tab 10.1 sort en juin.", "Galaxy Tab 10.1",
+     "Product"),
+    ("model-name-suffix", "Nintendo a vendu moins de Wii U que prévu.", "Wii U", "Product"),
+    ("sur-service", "Le patron d'Orange, Stéphane Richard, s'est excusé sur Twitter.",
+     "Twitter", "Product"),
+    ("company-as-subject", "Twitter a licencié la moitié de ses salariés vendredi.", "Twitter",
+     "Organization"),
+    ("org-noun-stops-the-cue", "La plateforme de rendez-vous du groupe Cegedim progresse.",
+     "Cegedim", "Organization"),
+    ("person-by-role-apposition", "« Ce lancement est réussi », a écrit Eliska Varnova, la "
+     "directrice produit de Microsoft.", "Eliska Varnova", "Person"),
+    ("person-name-kept-after-ministre", "Le Premier ministre Jean-Marc Ayrault a salué "
+     "l'entreprise.", "Jean-Marc Ayrault", "Person"),
+]
+
+# (id, text, surface form that must not be a Product)
+NOT_PRODUCT = [
+    ("maker-after-de", "Broadcom devra préserver l'interopérabilité avec les produits de "
+     "Marvell Technology.", "Marvell Technology"),
+    ("acronym-after-network", "Alcatel-Lucent veut devenir un spécialiste des réseaux IP.",
+     "IP"),
+    ("org-with-specialist-apposition", "Dassault Systèmes rachète Medidata Solutions, le "
+     "spécialiste new-yorkais des essais cliniques.", "Medidata Solutions"),
+    ("units-not-model", "L'iPhone 5 64 Go coûte 899 euros.", "iPhone 5 64"),
+]
+
+
+def _types(x, surface):
+    mentioned = {m.entity for m in x.mentions if m.text == surface}
+    return {e.type for e in x.entities if e.key in mentioned}
+
+
+@pytest.mark.parametrize("case_id, text, surface, expected", CASES, ids=[c[0] for c in CASES])
+def test_entity_type(analyse, case_id, text, surface, expected):
+    x = analyse(text)
+    assert expected in _types(x, surface), [(m.text, m.entity) for m in x.mentions]
+
+
+@pytest.mark.parametrize("case_id, text, surface", NOT_PRODUCT, ids=[c[0] for c in NOT_PRODUCT])
+def test_not_a_product(analyse, case_id, text, surface):
+    x = analyse(text)
+    assert "Product" not in _types(x, surface), [(m.text, m.entity) for m in x.mentions]
