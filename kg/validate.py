@@ -24,6 +24,8 @@ from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode
 from pyshacl import validate as shacl_validate
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import BNode, Node, URIRef
 
 from kg.errors import InputError
@@ -110,7 +112,7 @@ class SparqlConstraint:
     """An ``sh:sparql`` constraint of a node shape, run with ``$this`` free."""
 
     shape: Node
-    query: str
+    query: Query  # parsed once, run on every batch
     message: str
     severity: str
     targets: tuple[tuple[URIRef, Node], ...]
@@ -155,7 +157,11 @@ def _parse_shapes(source: str | Path | None) -> rdflib.Graph:
 
 
 def _sparql_constraints(graph: rdflib.Graph) -> Iterator[SparqlConstraint]:
-    """Every SELECT-based SPARQL constraint of the node shapes, with its prefixes inlined."""
+    """Every SELECT-based SPARQL constraint of the node shapes, parsed with its prefixes.
+
+    Raises:
+        InputError: a constraint's query does not parse.
+    """
     for shape, node in graph.subject_objects(SH.sparql):
         select = graph.value(node, SH.select)
         if select is None or graph.value(node, SH.deactivated) == rdflib.Literal(True):
@@ -164,9 +170,12 @@ def _sparql_constraints(graph: rdflib.Graph) -> Iterator[SparqlConstraint]:
         message = graph.value(node, SH.message) or graph.value(shape, SH.message)
         severity = graph.value(shape, SH.severity) or SH.Violation
         targets = tuple((t, o) for t in _TARGETS for o in graph.objects(shape, t))
+        try:
+            query = prepareQuery("\n".join([*heads, str(select)]))
+        except Exception as exc:  # pyparsing raises its own exception types
+            raise InputError(f"SPARQL constraint of {shape} does not parse: {exc}") from None
         yield SparqlConstraint(
-            shape, "\n".join([*heads, str(select)]),
-            str(message or "SPARQL constraint not met"), _local(severity), targets,
+            shape, query, str(message or "SPARQL constraint not met"), _local(severity), targets,
         )
 
 
@@ -277,6 +286,12 @@ def _graph_triples(store: KgStore, name: NamedNode) -> Iterator[tuple[Node, Node
         yield to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)
 
 
+def _shared_names(store: KgStore, articles: list[NamedNode]) -> list[NamedNode]:
+    """The named graphs that are not an article's: the entities graph (and any stray one)."""
+    known = set(articles)
+    return [row["g"] for row in store.query(_GRAPHS) if row["g"] not in known]
+
+
 def _shared_graph(store: KgStore, names: Iterable[NamedNode]) -> tuple[rdflib.Graph, int]:
     """The graphs that are not articles' (entities graph, strays) merged, and their quads."""
     graph, count = rdflib.Graph(), 0
@@ -322,8 +337,7 @@ def validate_store(store: KgStore, shapes: Shapes | str | Path | None = None, *,
     started = time.perf_counter()
     shapes = shapes if isinstance(shapes, Shapes) else load_shapes(shapes)
     articles = store.articles()
-    known = set(articles)
-    others = [row["g"] for row in store.query(_GRAPHS) if row["g"] not in known]
+    others = _shared_names(store, articles)
     shared, triples = _shared_graph(store, others)
     found: set[Violation] = set()
     for batch in _batches(articles, batch_size):
@@ -337,11 +351,17 @@ def validate_store(store: KgStore, shapes: Shapes | str | Path | None = None, *,
 
 def validate_article(store: KgStore, article: NamedNode,
                      shapes: Shapes | str | Path | None = None) -> ValidationReport:
-    """Validate one article's graph, with the descriptions of the entities it refers to."""
+    """Validate one article's graph, with the descriptions of the entities it refers to.
+
+    Raises:
+        InputError: the store holds no such article.
+    """
     started = time.perf_counter()
     shapes = shapes if isinstance(shapes, Shapes) else load_shapes(shapes)
-    others = [row["g"] for row in store.query(_GRAPHS) if row["g"] != article]
-    shared, _ = _shared_graph(store, others)
+    articles = store.articles()
+    if article not in articles:
+        raise InputError(f"no article {article.value} in the store", source=getattr(store, "path", None))
+    shared, _ = _shared_graph(store, _shared_names(store, articles))
     graph, count = _batch_graph(store, [article], shared)
     return _report(store, set(validate_graph(graph, shapes)), 1, count, started)
 

@@ -204,10 +204,16 @@ def test_text_and_json_reports(tmp_path, good):
     assert doc["violations"][0]["value"] == '"1.7"'
 
 
+def _other_article(relations: tuple[Relation, ...]) -> ArticleGraph:
+    x = extraction(relations)
+    return GraphBuilder().build(dataclasses.replace(
+        x, article=dataclasses.replace(x.article, id="test-other")))
+
+
 def test_validate_article_reports_only_that_article(tmp_path, good):
-    other = GraphBuilder().build(dataclasses.replace(
-        extraction(), article=dataclasses.replace(extraction().article, id="test-other")))
-    broken, _ = _no_hash(other)
+    # The other article states another relation of the same entities: read into this
+    # article's check, its triple would lack its evidence.
+    broken, _ = _no_hash(_other_article((_relation(PERSON, "leads", ORG),)))
     with _store(tmp_path, good) as store:
         store.replace_article(broken)
         assert not validate_store(store, SHAPES).conforms
@@ -215,12 +221,16 @@ def test_validate_article_reports_only_that_article(tmp_path, good):
         dirty = validate_article(store, broken.iri, SHAPES)
     assert isinstance(clean, ValidationReport) and clean.conforms, clean.format_text()
     assert [v.focus for v in dirty.violations] == [broken.iri.value]
+    assert clean.triples == len(good.quads)
+
+
+def test_validate_article_of_an_unknown_article_is_an_input_error(tmp_path, good):
+    with _store(tmp_path, good) as store, pytest.raises(InputError, match="no article"):
+        validate_article(store, M.article("nowhere"), SHAPES)
 
 
 def test_small_batches_give_the_same_report(tmp_path, good):
-    other = GraphBuilder().build(dataclasses.replace(
-        extraction(), article=dataclasses.replace(extraction().article, id="test-other")))
-    broken, _ = _set_confidence(other)
+    broken, _ = _set_confidence(_other_article((_relation(PERSON, "leads", ORG),)))
     with _store(tmp_path, good) as store:
         store.replace_article(broken)
         one = validate_store(store, SHAPES, batch_size=1)
