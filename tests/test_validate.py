@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.build import ArticleGraph, GraphBuilder
 from kg.errors import InputError
-from kg.model import Article, Entity, Event, Extraction, Mention, Quote, Relation
+from kg.model import PREDICATES, Article, Entity, Event, Extraction, Mention, Quote, Relation
 from kg.store import OxigraphStore
 from kg.validate import ValidationReport, load_shapes, validate_article, validate_store
 from kg.vocab import KG, NIF, OWL, RDF, SCHEMA, XSD, Minter
@@ -65,7 +65,8 @@ def extraction(relations: tuple[Relation, ...] | None = None) -> Extraction:
     sentence = TEXT.splitlines()[1].split(" « ")[0]
     s_begin, s_end = _span(sentence)
     article = Article(id="test-orbitel", text=TEXT, title=TEXT.splitlines()[0],
-                      date=dt.date(2024, 3, 1), url="https://example.org/orbitel")
+                      date=dt.date(2024, 3, 1), url="https://example.org/orbitel",
+                      author="Camille Roux", site="Exemple Tech", summary_only=True)
     return Extraction(
         article=article,
         entities=ENTITIES,
@@ -253,3 +254,40 @@ def test_corpus_graph_conforms(corpus_store):
     assert report.violations == (), report.format_text(limit=20)
     assert report.conforms
     assert report.graphs == articles + 1  # every article graph and the entities graph
+
+
+def _classes(graph, node) -> set[str]:
+    """The classes a shape or an ontology domain/range names: one class, or a union of them."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import OWL as ROWL, SH
+
+    if (node, SH["class"], None) in graph:
+        return {str(graph.value(node, SH["class"]))}
+    inner = graph.value(node, SH.node) or graph.value(node, ROWL.unionOf)
+    if inner is None:
+        return {str(node)}
+    if (node, ROWL.unionOf, None) in graph:
+        return {str(c) for c in Collection(graph, inner)}
+    qualified = graph.value(graph.value(inner, SH.property), SH.qualifiedValueShape)
+    return {str(c) for c in Collection(graph, graph.value(qualified, SH["in"]))}
+
+
+@pytest.mark.parametrize("predicate", PREDICATES)
+def test_relation_shapes_agree_with_the_ontology(predicate):
+    import rdflib
+    from rdflib.namespace import RDFS as RRDFS, SH
+
+    ontology = rdflib.Graph().parse(Path(__file__).parents[1] / "kg" / "data" / "ontology.ttl")
+    shapes, term = SHAPES.graph, rdflib.URIRef(KG[predicate].value)
+    ((shape, prop),) = [(s, p) for s in shapes.subjects(SH.targetSubjectsOf, term)
+                        for p in shapes.objects(s, SH.property) if shapes.value(p, SH.path) == term]
+    assert _classes(shapes, shape) == _classes(ontology, ontology.value(term, RRDFS.domain))
+    assert _classes(shapes, prop) == _classes(ontology, ontology.value(term, RRDFS.range))
+
+
+def test_every_vocabulary_term_is_constrained_by_a_shape():
+    used = {str(t) for triple in SHAPES.graph for t in triple}
+    used |= {word for text in map(str, SHAPES.graph.objects()) for word in text.split()}
+    missing = [name for name, term in KG.terms().items()
+               if term.value not in used and f"kg:{name}" not in used]
+    assert missing == []
