@@ -243,7 +243,9 @@ def _format_list(directory: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="print everything as JSON (for scripts)")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="entities listed per ranking and per community")
-def stats_command(store: str | None, as_json: bool, top: int) -> None:
+@click.option("--counts-only", is_flag=True,
+              help="print the counts only, without the graph analytics (faster on big stores)")
+def stats_command(store: str | None, as_json: bool, top: int, counts_only: bool) -> None:
     """Counts of the store and the shape of its entity graph.
 
     Articles, entities, relations, quotes, events and triples; the most active predicates
@@ -256,7 +258,7 @@ def stats_command(store: str | None, as_json: bool, top: int) -> None:
       kg stats --json | jq '.top.pagerank[0].label'
     """
     with open_store(_settings(store=store), read_only=True) as kg_store:
-        counts = stats(kg_store, top=top)
+        counts = stats(kg_store, top=None if counts_only else top)
     click.echo(json.dumps(counts, indent=2) if as_json else format_stats(counts))
 
 
@@ -322,6 +324,43 @@ def export(fmt: str, out: str | None, view: str, entity: str | None, hops: int,
     except OSError as exc:
         raise click.FileError(out, hint=exc.strerror or str(exc)) from None
     click.echo(f"wrote {out} ({len(payload)} bytes)", err=True)
+
+
+@cli.command("validate")
+@click.option("--store", help=STORE_HELP)
+@click.option("--article", "article_id", metavar="ID",
+              help="check one article (id as `kg articles` prints it) instead of the whole store")
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False),
+              help="a SHACL shapes file [default: kg's own kg/data/shapes.ttl]")
+@click.option("--limit", type=int, default=50, show_default=True,
+              help="violations listed (the summary counts them all)")
+@click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
+@click.pass_context
+def validate_command(ctx: click.Context, store: str | None, article_id: str | None,
+                     shapes: str | None, limit: int, as_json: bool) -> None:
+    """Check the store against the SHACL shapes of the public vocabulary (pySHACL).
+
+    Prints one line per violation (focus node, property, message, shape) and a summary;
+    exit code 1 when the graph does not conform.
+
+    \b
+    Example:
+      kg validate --store kg-data
+    """
+    from kg.articles import resolve_article
+    from kg.validate import validate_article, validate_store
+    from kg.vocab import Minter
+
+    settings = _settings(store=store)
+    with open_store(settings, read_only=True) as kg_store:
+        if article_id:
+            iri = resolve_article(article_id, Minter(settings.base_iri))
+            report = validate_article(kg_store, iri, shapes)
+        else:
+            report = validate_store(kg_store, shapes)
+    click.echo(report.to_json() if as_json else report.format_text(limit=limit))
+    if not report.conforms:
+        ctx.exit(1)
 
 
 @cli.command("eval")

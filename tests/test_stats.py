@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import networkx as nx
 import pytest
 from pyoxigraph import Literal, Quad, Store
 
@@ -134,9 +135,18 @@ def test_sources_are_publishers_else_url_hosts(corpus_store, store, tmp_path):
     ]
 
 
-def test_counts_only_without_top(store):
+def test_counts_only(store, corpus_store, kg_run, report):
     counts = stats(store, top=None)
     assert "graph" not in counts and counts["articles"] == len(store.articles())
+    proc = kg_run("stats", "--counts-only", "--json", "--store", corpus_store.path)
+    assert json.loads(proc.stdout) == {k: report[k] for k in counts}
+
+
+def test_pagerank_is_networkx_pagerank(store, report):
+    graph = entity_graph(store)
+    expected = nx.pagerank(graph, alpha=0.85, weight="weight", tol=1e-12)
+    for entity in report["top"]["pagerank"]:
+        assert entity["pagerank"] == pytest.approx(expected[entity["iri"]], abs=1e-6)
 
 
 def test_same_store_same_report(store, report):
@@ -171,3 +181,14 @@ def test_text_report_is_readable(corpus_store, kg_run, report):
 def test_top_must_be_positive(corpus_store, kg_run):
     proc = kg_run("stats", "--top", "0", "--store", corpus_store.path)
     assert proc.returncode == 2 and "--top" in proc.stderr
+
+
+def test_big_graphs_fall_back_to_label_propagation(store, monkeypatch):
+    import kg.stats
+
+    monkeypatch.setattr(kg.stats, "LOUVAIN_MAX_EDGES", 0)
+    communities = stats(store, top=3)["communities"]
+    assert communities["method"] == "label propagation"
+    sizes = [c["size"] for c in communities["largest"]]
+    assert sizes == sorted(sizes, reverse=True) and communities["modularity"] > 0
+    assert sum(sizes) <= entity_graph(store).number_of_nodes()
