@@ -24,6 +24,7 @@ from kg.errors import StoreError
 from kg.ingest import ingest, split_text
 from kg.sources import read_paths
 from kg.store import open_store
+from kg.validate import validate_store
 
 pytestmark = pytest.mark.slow
 
@@ -261,6 +262,9 @@ def test_sigkill_at_random_points_leaves_only_whole_articles(kg_run, tmp_path):
         found = graph_quads(store)  # the store opens
         for article, quads in found.items():
             assert quads == expected[article], f"partial article {article}"
+        with open_store(Settings(store=str(store)), read_only=True) as s:
+            report = validate_store(s)
+        assert report.conforms, report.format_text()
     final = kg_run("ingest", src, "--store", store)
     assert final.returncode == 0, final.stderr
     assert counts(final.stderr)[4] == 0
