@@ -107,11 +107,8 @@ POSITIVE = [
      ("Orange", "partnerOf", "Deezer")),
     ("noue-partenariat", "Nokia a noué un partenariat avec Microsoft pour ses smartphones.",
      ("Nokia", "partnerOf", "Microsoft")),
-    pytest.param(
-        "coordinated-partners", "Orange et Deezer ont signé un partenariat.",
-        ("Orange", "partnerOf", "Deezer"),
-        marks=xfail("coordinated subjects 'X et Y ont signé un partenariat' (no 'avec') are "
-                    "not paired; the parser also makes X the root and the verb its conj")),
+    ("coordinated-partners", "Orange et Deezer ont signé un partenariat.",
+     ("Orange", "partnerOf", "Deezer")),
     # nationality: basedIn
     ("demonym-description", "Le constructeur sud-coréen Samsung a dévoilé un nouveau smartphone "
      "pliable.", ("Samsung Electronics", "basedIn", "Corée du Sud")),
@@ -188,6 +185,21 @@ POSITIVE = [
      ("Microsoft", "acquired", "LinkedIn")),
     ("participle-cede-a", "Le fonds a vendu Skype, cédé à Microsoft en 2011.",
      ("Microsoft", "acquired", "Skype")),
+    # runsOn: inflected lemma, apposed device phrases, equipped/integrated participles
+    ("tourne-sous-lemma", "Le Galaxy S4 tourne sous Android.", ("Android", "runsOn", "Galaxy S4")),
+    ("apposed-device-sous", "Sony a présenté le Xperia, un smartphone sous Android.",
+     ("Android", "runsOn", "Xperia")),
+    ("apposed-device-fonctionnant", "Sony a présenté le Xperia, un smartphone fonctionnant sous "
+     "Android.", ("Android", "runsOn", "Xperia")),
+    ("equipee-de", "La Watch 3 est équipée de HarmonyOS.", ("HarmonyOS", "runsOn", "Watch 3")),
+    ("integre-a", "Microsoft Teams est intégré à Windows 11.", ("Microsoft Teams", "runsOn", "Windows 11")),
+    # partnerships
+    ("partenariat-entre", "Le partenariat entre Orange et Deezer a été prolongé.",
+     ("Orange", "partnerOf", "Deezer")),
+    ("possessive-partenariat-avec-on-verb", "Deezer a renouvelé son partenariat avec Orange.",
+     ("Deezer", "partnerOf", "Orange")),
+    ("s-associer-a", "Orange s'associe à Deezer pour lancer une offre musicale.",
+     ("Orange", "partnerOf", "Deezer")),
     ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
      "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
 ]
@@ -234,6 +246,13 @@ NEGATIVE = [
      {"Motorola Mobility", "Lenovo"}),
     ("negated-participle-leads", "Iliad a publié ses résultats jeudi. Le groupe ne sera pas dirigé "
      "par Xavier Niel.", "leads", {"Iliad", "Xavier Niel"}),
+    ("negated-runs-on", "Le Galaxy S4 ne tourne pas sous Windows Phone.", "runsOn",
+     {"Galaxy S4", "Windows Phone"}),
+    ("negated-relative-runs-on", "Le Xperia, un smartphone qui ne fonctionne pas sous Android, "
+     "arrive en France.", "runsOn", {"Xperia", "Android"}),
+    ("negated-associe", "Orange ne s'associe pas à Deezer.", "partnerOf", {"Orange", "Deezer"}),
+    ("negated-aucun-accord", "Orange, SFR et Bouygues Telecom n'ont conclu aucun accord avec "
+     "Netflix.", "partnerOf", {"Orange", "SFR", "Bouygues Telecom", "Netflix"}),
     ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",
      "competitorOf", {"Orange", "SFR", "Free"}),
 ]

@@ -173,3 +173,14 @@ def name_before_comma(view: DocView, tok: Token, *types: str) -> str | None:
     if tok.i > 1 and view.tokens[tok.i - 1].text == ",":
         return view.ent_of(view.tokens[tok.i - 2], *types)
     return None
+
+
+def phrase_start(view: DocView, tok: Token) -> Token:
+    """The first word of ``tok``'s phrase (its subtree without the punctuation hung on it)."""
+    return view.tokens[min(t.i for t in tok.subtree if t.pos_ != "PUNCT" or t.i == tok.i)]
+
+
+def negative_det(tok: Token) -> bool:
+    """"n'ont conclu aucun accord": the negation sits on the noun's determiner."""
+    return any(c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in tok.children)
+

@@ -7,9 +7,9 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
-from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case,
-                                          _mention_ends, _pairs, _subtree_ent, lex_verbs, names_after,
-                                          possessor)
+from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case, negative_det,
+                                          _mention_ends, _pairs, _subtree_ent, lex_verbs, name_before_comma,
+                                          names_after, phrase_start, possessor)
 from kg.nlp.resources import lex as lexicon_sets
 
 
@@ -36,7 +36,7 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
         det = doc[comma + 1].lower_ in _APPOS_DET
         head = doc[comma + 2] if det else doc[comma + 1]
         lemma = head.lemma_.lower()
-        if not det and lemma not in lex["subsidiary_nouns"] | _OWNERSHIP | {"maison"}:
+        if not det and lemma not in lex["subsidiary_nouns"] | _OWNERSHIP | {"maison", "partenaire"}:
             continue
         words, y = _apposition_tail(view, head.i)
         if y is None and doc[comma + 1].lower_ in POSSESSIVES:
@@ -52,6 +52,8 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
             yield x, "madeBy", y, head, "surface-appos-madeBy", 0.75
         elif lemma in lex["competitor_nouns"] and tx in (ORG, PROD) and ty in (ORG, PROD):
             yield x, "competitorOf", y, head, "surface-appos-competitor", 0.7
+        elif lemma in ("partenaire", "allié", "alliée") and tx == ty == ORG:
+            yield x, "partnerOf", y, head, "surface-appos-partner", 0.7
 
 
 def _after_acronym(doc, i: int) -> int:
@@ -122,17 +124,7 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
         if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
             yield from _competitor_noun(view, tok, lemma, nmods)
         if lemma in lex["partner_nouns"]:
-            others = [c for c in nmods if _has_case(c, "avec", "entre")]
-            others += [g for c in tok.children if c.dep_ == "acl" for g in c.children
-                       if g.dep_.startswith("obl") and _has_case(g, "avec")]
-            head = tok.head if tok.dep_ in ("obj", "obl:arg", "obl", "obl:agent") else tok
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
-            yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
-            if not others and not blocked(head):
-                allies = [k for x in subjects for k in view.conjuncts(x, ORG)]
-                for i, a in enumerate(allies):
-                    for b in allies[i + 1:]:
-                        yield a, "partnerOf", b, tok, "noun-partner-coordination", 0.7
+            yield from _partner_noun(view, tok, nmods)
         if lemma in lex["subsidiary_nouns"]:
             yield from _possessive_part(view, tok)
         if lemma in lexicon_sets().device_nouns:
@@ -147,6 +139,39 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             parent = _subtree_ent(view, tok, (ORG,), depth=2)
             if child and parent and child != parent:
                 yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def _partner_noun(view: DocView, tok: Token, nmods: list[Token]) -> Iterator[Cand]:
+    """"X a signé un partenariat avec Y", "son partenariat avec Y", "X et Y ont noué une alliance"."""
+    if negative_det(tok):
+        return
+    between = [k for c in nmods if _has_case(c, "entre") for k in view.conjuncts(c, ORG)]
+    if len(between) > 1 and not blocked(tok.head):
+        for i, a in enumerate(between):  # "le partenariat entre X et Y"
+            for b in between[i + 1:]:
+                yield a, "partnerOf", b, tok, "noun-partner-between", 0.7
+    others = [c for c in nmods if _has_case(c, "avec")]
+    others += [g for c in tok.children if c.dep_ == "acl" for g in c.children
+               if g.dep_.startswith("obl") and _has_case(g, "avec")]
+    head = tok.head if tok.dep_ in ("obj", "obl:arg", "obl", "obl:agent") else tok
+    if head is not tok and not others:
+        # "X a renouvelé son partenariat avec Y": "avec Y" hung on the verb.
+        others = [c for c in head.children if c.dep_.startswith("obl") and c.i > tok.i and _has_case(c, "avec")]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if head.dep_ == "conj" and view.ent_of(head.head, ORG) and head.head.i < head.i:
+        subjects.append(head.head)  # "X et Y ont signé un accord": X parsed as the root
+    if others and not subjects and any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children):
+        okeys = [k for o in others for k in view.conjuncts(o, ORG)]
+        owner = possessor(view, tok, okeys, ORG)
+        for o in okeys if owner and not blocked(head) else []:
+            yield owner, "partnerOf", o, tok, "possessive-partner", 0.7
+        return
+    yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
+    if not others and not blocked(head):
+        allies = [k for x in subjects for k in view.conjuncts(x, ORG)]
+        for i, a in enumerate(allies):
+            for b in allies[i + 1:]:
+                yield a, "partnerOf", b, tok, "noun-partner-coordination", 0.7
 
 
 def _competitor_noun(view: DocView, tok: Token, lemma: str, nmods: list[Token]) -> Iterator[Cand]:
@@ -228,6 +253,12 @@ def _device_sous(view: DocView, tok: Token) -> Iterator[Cand]:
         devices = [view.ent_of(tok.head, PROD)]
     if not devices:
         devices = [view.ent_of(c, PROD) for c in tok.head.children if c.dep_ in ("nsubj", "appos") and view.ent_of(c, PROD)]
+    if not devices:
+        # "le Droid, un smartphone sous Android": the name the phrase stands next to.
+        named = name_before_comma(view, phrase_start(view, tok), PROD)
+        devices = [named] if named else []
+    if blocked(tok.head):
+        return
     for os_ in systems:
         for dev in devices:
             if dev != os_:

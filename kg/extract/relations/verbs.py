@@ -9,9 +9,9 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
-from kg.extract.relations._common import (ORG, PER, PROD, TYPES, Cand, _agents, _clause_subject,
+from kg.extract.relations._common import (ORG, PER, PROD, TYPES, Cand, _agents, _clause_subject, negative_det,
                                           _has_case, _pairs, _sentence_topic, generic_org, lex_verbs,
-                                          name_before_comma, names_after)
+                                          name_before_comma, names_after, phrase_start)
 
 # "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
 _RANKING = re.compile(r"march[ée]|fabricant|acteur|opérateur|numéro|rang|place|%|parts?\b", re.I)
@@ -22,6 +22,7 @@ def _verb_triggers() -> frozenset[str]:
     """Every verb lemma some verb rule reacts to."""
     lex = lex_verbs()
     keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
+    keys += ("runs_on_participles", "runs_into_verbs")
     return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser",
                                                           "céder", "vendre", "revendre"}
 
@@ -33,11 +34,11 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
     for tok in view.tokens:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok, relevant)
         if lemma not in relevant:
             continue
         kids = list(tok.children)
-        subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else tok.head
+        subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else _antecedent(view, tok)
                 for c in kids if c.dep_ == "nsubj"]
         passive = [c for c in kids if c.dep_ == "nsubj:pass"]
         if any(c.dep_ == "aux:pass" for c in kids):
@@ -57,18 +58,14 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if lemma in lex["founded_verbs"]:
             yield from _pairs(view, tok, passive, agents, "foundedBy", (ORG,), (PER,), "passive-foundedBy")
             yield from _pairs(view, tok, objs, subj, "foundedBy", (ORG,), (PER,), "verb-foundedBy")
-        if lemma in lex["runs_on_verbs"]:
-            sous = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "sous")]
-            yield from _pairs(view, tok, sous, subj, "runsOn", (PROD,), (PROD,), "verb-runsOn-sous")
-        if lemma in ("unifier", "équiper", "animer", "propulser"):
-            yield from _pairs(view, tok, subj or [tok.head], objs, "runsOn", (PROD,), (PROD,), "verb-runsOn")
+        yield from _runs_on_verb(view, tok, lemma, subj, passive, objs)
         if lemma in lex["competitor_verbs"] and not blocked(tok):
             rivals = _rivals(view, [t for o in objs for t in o.subtree])
             for s in subj and [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD)):
                 for o in rivals:
                     if o != s:
                         yield s, "competitorOf", o, tok, "verb-competitor", 0.7
-        if lemma in lex["partner_verbs"]:
+        if lemma in lex["partner_verbs"] and not any(negative_det(o) for o in objs):
             obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
             yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
 
@@ -106,6 +103,70 @@ def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], 
         elif not objs and "Part" in tok.morph.get("VerbForm"):
             objs = passive or ([tok.head] if tok.dep_ in ("acl", "acl:relcl") else [])
         yield from _pairs(view, tok, buyers, objs, "acquired", (ORG,), (ORG, PROD), "verb-divest")
+
+
+def _lemma(tok: Token, known: frozenset[str]) -> str:
+    """The lemma, or the infinitive of a first-group verb the lemmatiser left inflected
+    ("tourne" → "tourner")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in known and lemma.endswith("e") and lemma + "r" in known:
+        return lemma + "r"
+    return lemma
+
+
+def _antecedent(view: DocView, verb: Token) -> Token:
+    """The noun a relative clause ("qui …") hangs on, over coordinated participles: "ses P30,
+    présentés en mars et qui fonctionnent sous Android" → P30 (named before the comma)."""
+    h = verb
+    while h.dep_ == "conj" and h.head.pos_ == "VERB" and h.head is not h:
+        h = h.head
+    if h is not verb:
+        if h.i > 1 and view.tokens[h.i - 1].text == "," and view.key(view.tokens[h.i - 2]):
+            return view.tokens[h.i - 2]
+        if h.dep_ in ("acl", "acl:relcl"):
+            return h.head
+    return verb.head
+
+
+def _runs_on_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], passive: list[Token],
+                  objs: list[Token]) -> Iterator[Cand]:
+    """"X fonctionne sous Android", "l'appli tourne sur la PlayStation 4", "Android équipe X",
+    "la tablette, équipée de HarmonyOS", "Teams est intégré à Windows 11"."""
+    lex = lex_verbs()
+    obls = [c for c in tok.children if c.dep_.startswith("obl")]
+    if lemma in lex["runs_on_verbs"]:
+        if not subj and tok.dep_ == "acl":
+            # "le Droid, un smartphone fonctionnant sous Android"
+            start = phrase_start(view, tok.head)
+            if view.ent_of(tok.head, PROD) or name_before_comma(view, start, PROD):
+                subj = [tok.head if view.ent_of(tok.head, PROD) else view.tokens[start.i - 2]]
+        sous = [c for c in obls if _has_case(c, "sous")]
+        yield from _pairs(view, tok, sous, subj, "runsOn", (PROD,), (PROD,), "verb-runsOn-sous")
+        if lemma in ("fonctionner", "tourner"):
+            sur = [c for c in obls if _has_case(c, "sur")]
+            yield from _pairs(view, tok, subj, sur, "runsOn", (PROD,), (PROD,), "verb-runsOn-sur")
+    if lemma in ("unifier", "équiper", "animer", "propulser") and objs:
+        yield from _pairs(view, tok, subj or [tok.head], objs, "runsOn", (PROD,), (PROD,), "verb-runsOn")
+    participle = "Part" in tok.morph.get("VerbForm") and not objs
+    if not participle or blocked(tok):
+        return
+    patient = name_before_comma(view, tok, PROD) or (
+        view.ent_of(tok.head, PROD) if tok.dep_ in ("acl", "acl:relcl", "appos") else None)
+    patients = [patient] if patient else [k for p in passive for k in view.conjuncts(p, PROD)]
+    if not patients:  # the parser may hang a multi-word subject's words anywhere left of the verb
+        patients = list(dict.fromkeys(k for c in tok.lefts if (k := view.ent_of(c, PROD))))
+    if lemma in lex["runs_on_participles"]:
+        systems = [k for c in obls if _has_case(c, "de", "d'", "d’", "du", "avec", "sous") for k in view.conjuncts(c, PROD)]
+        for os_ in systems:
+            for dev in patients:
+                if os_ != dev:
+                    yield os_, "runsOn", dev, tok, "participle-runsOn", 0.75
+    if lemma in lex["runs_into_verbs"]:
+        platforms = [k for c in obls if _has_case(c, "à", "au", "aux", "dans", "sur") for k in view.conjuncts(c, PROD)]
+        for app in patients:
+            for plat in platforms:
+                if app != plat:
+                    yield app, "runsOn", plat, tok, "participle-runs-into", 0.75
 
 
 def _rivals(view: DocView, toks: list[Token]) -> list[str]:
