@@ -200,6 +200,21 @@ POSITIVE = [
      ("Deezer", "partnerOf", "Orange")),
     ("s-associer-a", "Orange s'associe à Deezer pour lancer une offre musicale.",
      ("Orange", "partnerOf", "Deezer")),
+    # roles: possessive roles, one executive among several, the head of a division, "chez"
+    ("possessive-role", "Orange a publié ses comptes. Son directeur financier, Jean Martin, a "
+     "détaillé les chiffres.", ("Jean Martin", "worksFor", "Orange")),
+    ("possessive-role-leads", "Nokia a publié ses comptes. Rajeev Suri, son directeur général, a "
+     "détaillé les chiffres.", ("Rajeev Suri", "leads", "Nokia")),
+    ("indefinite-leader-works", "Jean Martin, un dirigeant de Google, a quitté le groupe.",
+     ("Jean Martin", "worksFor", "Google")),
+    ("division-head-works", "Phil Spencer, le patron de la division Xbox de Microsoft, a détaillé "
+     "la stratégie.", ("Phil Spencer", "worksFor", "Microsoft")),
+    ("role-charge-de", "Jean Martin, vice-président chargé du cloud de Google, a détaillé la "
+     "stratégie.", ("Jean Martin", "worksFor", "Google")),
+    ("analyst-chez", "Selon Jean Martin, analyste chez Gartner, le marché ralentit.",
+     ("Jean Martin", "worksFor", "Gartner")),
+    ("verb-travailler-chez", "Jean Martin travaille chez Gartner depuis dix ans.",
+     ("Jean Martin", "worksFor", "Gartner")),
     ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
      "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
 ]
@@ -253,6 +268,12 @@ NEGATIVE = [
     ("negated-associe", "Orange ne s'associe pas à Deezer.", "partnerOf", {"Orange", "Deezer"}),
     ("negated-aucun-accord", "Orange, SFR et Bouygues Telecom n'ont conclu aucun accord avec "
      "Netflix.", "partnerOf", {"Orange", "SFR", "Bouygues Telecom", "Netflix"}),
+    ("negated-travailler", "Jean Martin ne travaille plus chez Gartner.", "worksFor",
+     {"Jean Martin", "Gartner"}),
+    ("conditional-rejoindre", "Jean Martin pourrait rejoindre Google.", "worksFor",
+     {"Jean Martin", "Google"}),
+    ("division-head-not-leads", "Phil Spencer, le patron de la division Xbox de Microsoft, a "
+     "détaillé la stratégie.", "leads", {"Phil Spencer", "Microsoft"}),
     ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",
      "competitorOf", {"Orange", "SFR", "Free"}),
 ]

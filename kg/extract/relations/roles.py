@@ -7,7 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
-from kg.extract.relations._common import ORG, PER, Cand, _has_case, _subtree_ent
+from kg.extract.relations._common import (ORG, PER, POSSESSIVES, Cand, _has_case, _subtree_ent, generic_org,
+                                          lex_verbs, possessor)
 from kg.nlp.resources import fold
 from kg.nlp.resources import lex as lexicon_sets
 
@@ -46,14 +47,34 @@ def role_relations(view: DocView) -> Iterator[Cand]:
         for conj in tok.conjuncts:
             org = org or (_subtree_ent(view, conj, (ORG,)) if conj.i > tok.i else None)
         org = org or _org_after_role(view, tok)
+        possessive = any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children)
         person = _role_person(view, tok)
+        if not org and possessive and person:
+            org = possessor(view, tok, [], ORG)  # "Kevin Thompson, son directeur général"
         if not org or not person:
             continue
-        cat = role[0]
+        cat = _category(view, tok, role[0], org)
         if cat == "founder":
             yield org, "foundedBy", person, tok, "role-founder", 0.85
         else:
             yield person, cat, org, tok, f"role-{cat}", 0.85
+
+
+def _category(view: DocView, tok: Token, cat: str, org: str) -> str:
+    """A leading role is employment when it is one among several ("un dirigeant de Y") or heads
+    only a part of the organisation ("le patron de la division Xbox de Microsoft")."""
+    if cat != "leads":
+        return cat
+    if any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in tok.children):
+        return "worksFor"
+    parts = lex_verbs()["subsidiary_nouns"] - {"marque"}
+    part = False
+    for t in view.tokens[tok.i + 1:tok.i + 10]:
+        if view.key(t) == org:
+            # "la division de cloud AWS" names the division itself: its head leads it.
+            return "worksFor" if part and view.tokens[t.i - 1].lower_ in ("de", "du", "d'", "d’") else cat
+        part = part or (t.lemma_.lower() in parts and t.pos_ == "NOUN")
+    return cat
 
 
 def _org_after_role(view: DocView, tok: Token) -> str | None:
@@ -62,9 +83,11 @@ def _org_after_role(view: DocView, tok: Token) -> str | None:
     tokens = view.tokens
     for j in range(tok.i + 1, min(len(tokens), tok.i + 9)):
         t = tokens[j]
-        if t.text in (",", ".", ";", ":", "(") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+        if t.text in (",", ".", ";", ":", "(") or "\n" in t.text:
             return None
-        key = view.ent_of(t, ORG)
+        if t.pos_ in ("VERB", "AUX") and t.lower_ not in ("chargé", "chargée"):
+            return None  # "vice-président chargé des infrastructures de Y" reads on
+        key = view.ent_of(t, ORG) or (generic_org(view, t) if t.dep_ == "nmod" else None)
         if key and tokens[j - 1].lower_ in ("de", "du", "d'", "d’", "chez"):
             return key
     return None

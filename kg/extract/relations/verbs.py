@@ -22,7 +22,7 @@ def _verb_triggers() -> frozenset[str]:
     """Every verb lemma some verb rule reacts to."""
     lex = lex_verbs()
     keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
-    keys += ("runs_on_participles", "runs_into_verbs")
+    keys += ("runs_on_participles", "runs_into_verbs", "works_verbs")
     return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser",
                                                           "céder", "vendre", "revendre"}
 
@@ -65,6 +65,10 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
                 for o in rivals:
                     if o != s:
                         yield s, "competitorOf", o, tok, "verb-competitor", 0.7
+        if lemma in lex["works_verbs"]:
+            # "X travaille chez Y", "X a rejoint Y"
+            places = objs if lemma != "travailler" else [c for c in kids if c.dep_.startswith("obl") and _has_case(c, "chez", "pour")]
+            yield from _pairs(view, tok, subj, places, "worksFor", (PER,), (ORG,), "verb-worksFor")
         if lemma in lex["partner_verbs"] and not any(negative_det(o) for o in objs):
             obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
             yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
