@@ -160,7 +160,9 @@ def _title(graph: nx.Graph, view: str, filters: Filters | None) -> str:
     centre = graph.graph.get("centre")
     if centre is not None:
         parts.append(f"autour de {graph.nodes[centre]['label']} ({filters.hops} pas)")
-    if filters and (filters.since or filters.until):
+    if filters and filters.since and filters.since == filters.until:
+        parts.append(filters.since)
+    elif filters and (filters.since or filters.until):
         parts.append(f"{filters.since or '…'} – {filters.until or '…'}")
     return ", ".join(parts)
 

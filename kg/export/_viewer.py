@@ -55,7 +55,7 @@ SCRIPT = r"""
   var view = {x: 0, y: 0, k: 1};          // screen = world * k + (x, y)
   var alpha = 1, userMoved = false, hover = null, selected = null, matches = {};
   var press = null;                       // {node, x, y, moved} while a pointer is down
-  var ALWAYS_LABELLED = 40, CELL = 150, REACH = 300, MAX_RESULTS = 12;
+  var ALWAYS_LABELLED = 40, CELL = 150, REACH = 300, MAX_RESULTS = 12, MAX_STEP = 40;
   var adj = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { adj[e.source].push(i); adj[e.target].push(i); });
 
@@ -99,17 +99,24 @@ SCRIPT = r"""
 
   function tick() {
     repulsion();
-    edges.forEach(function (e) {          // springs: stated relations pull harder
+    // Springs: stated relations pull harder. As in d3-force, a spring's strength is divided by
+    // the smaller degree of its ends and the pull is shared by degree, so a hub with hundreds
+    // of links does not get hundreds of full pulls (that oscillates and blows up).
+    edges.forEach(function (e) {
       var a = nodes[e.source], b = nodes[e.target];
+      var da = adj[e.source].length, db = adj[e.target].length, bias = da / (da + db);
       var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
       var rel = e.relations.length > 0;
-      var k = (rel ? 0.08 : 0.015 * Math.min(e.co, 6)) * alpha;
+      var k = (rel ? 0.6 : 0.25 * Math.min(e.co, 6)) * alpha / Math.min(da, db);
       var f = (d - (rel ? 70 : 120)) / d * k;
-      a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+      a.vx += dx * f * (1 - bias); a.vy += dy * f * (1 - bias);
+      b.vx -= dx * f * bias; b.vy -= dy * f * bias;
     });
-    nodes.forEach(function (p) {          // gravity, damping, move
-      p.vx = (p.vx - p.x * 0.03 * alpha) * 0.6;
-      p.vy = (p.vy - p.y * 0.03 * alpha) * 0.6;
+    nodes.forEach(function (p) {          // gravity, damping, bounded move
+      p.vx = (p.vx - p.x * 0.015 * alpha) * 0.6;
+      p.vy = (p.vy - p.y * 0.015 * alpha) * 0.6;
+      var v = Math.sqrt(p.vx * p.vx + p.vy * p.vy);
+      if (v > MAX_STEP) { p.vx *= MAX_STEP / v; p.vy *= MAX_STEP / v; }
       if (press && press.node === p) { p.vx = p.vy = 0; return; }
       p.x += p.vx; p.y += p.vy;
     });
@@ -161,21 +168,48 @@ SCRIPT = r"""
     ctx.translate(view.x, view.y); ctx.scale(view.k, view.k);
     drawEdges();
     nodes.forEach(function (n, i) {
-      var r = radius(n);
-      ctx.beginPath(); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+      ctx.beginPath(); ctx.arc(n.x, n.y, radius(n), 0, 2 * Math.PI);
       ctx.fillStyle = colours[n.type] || "#999"; ctx.fill();
       var ring = i === selected ? "#000" : (matches[i] ? "#d4a017" : "#fff");
       ctx.lineWidth = (i === selected || matches[i] ? 3 : 1) / view.k;
       ctx.strokeStyle = ring; ctx.stroke();
-      // nodes come most mentioned first: those always get a label, the others once zoomed in
-      if (i < ALWAYS_LABELLED || r * view.k > 6 || i === hover || i === selected || matches[i]) {
-        ctx.font = (11 / view.k) + "px system-ui, sans-serif";
-        ctx.textAlign = "center"; ctx.lineWidth = 3 / view.k; ctx.strokeStyle = "#fff";
-        ctx.strokeText(n.label, n.x, n.y - r - 3 / view.k);
-        ctx.fillStyle = "#222"; ctx.fillText(n.label, n.x, n.y - r - 3 / view.k);
-      }
     });
+    drawLabels();
     ctx.restore();
+  }
+
+  // Labels, most mentioned first (nodes come in that order), skipping any that would overlap
+  // one already written: the picture stays readable at any zoom, zooming in reveals more.
+  // The hovered, selected and searched nodes are always named.
+  function drawLabels() {
+    var taken = {}, order = [];
+    if (selected !== null) order.push(selected);
+    if (hover !== null) order.push(hover);
+    Object.keys(matches).forEach(function (i) { order.push(Number(i)); });
+    var forced = order.length;
+    for (var i = 0; i < nodes.length; i++) order.push(i);
+    ctx.font = (11 / view.k) + "px system-ui, sans-serif";
+    ctx.textAlign = "center"; ctx.lineWidth = 3 / view.k; ctx.strokeStyle = "#fff";
+    ctx.fillStyle = "#222";
+    var done = {};
+    order.forEach(function (i, rank) {
+      if (done[i]) return;
+      var n = nodes[i], r = radius(n);
+      var sx = n.x * view.k + view.x, sy = (n.y - r) * view.k + view.y;
+      if (sx < -200 || sx > W + 200 || sy < -20 || sy > H + 40) return;
+      if (rank >= forced && !(i < ALWAYS_LABELLED || r * view.k > 4)) return;
+      var w = ctx.measureText(n.label).width * view.k, cells = [];
+      for (var gx = Math.floor((sx - w / 2) / 16); gx <= Math.floor((sx + w / 2) / 16); gx++) {
+        for (var gy = Math.floor((sy - 15) / 16); gy <= Math.floor((sy - 3) / 16); gy++) {
+          cells.push(gx + ":" + gy);
+        }
+      }
+      if (rank >= forced && cells.some(function (c) { return taken[c]; })) return;
+      cells.forEach(function (c) { taken[c] = true; });
+      done[i] = true;
+      ctx.strokeText(n.label, n.x, n.y - r - 3 / view.k);
+      ctx.fillText(n.label, n.x, n.y - r - 3 / view.k);
+    });
   }
 
   function frame() {
