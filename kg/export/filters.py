@@ -4,8 +4,8 @@ The date range, entity types and predicates act on the RDF side (:meth:`Snapshot
 before a view is built; the others act on the built networkx graph, in this order:
 ``min_mentions`` → ``min_weight`` → ego graph (``entity``, ``hops``) → ``top`` by ``rank``.
 
->>> Filters(top=50, rank="pagerank").graph_filters_set()
-True
+>>> fold("Société Générale")
+'societe generale'
 """
 
 from __future__ import annotations
@@ -61,10 +61,6 @@ class Filters:
                 raise ExportError(f"{name} must be 0 or more", source=name)
         if self.top is not None and self.top < 1:
             raise ExportError("top must be 1 or more", source="top")
-
-    def graph_filters_set(self) -> bool:
-        """True when a filter that acts on the built graph is set."""
-        return bool(self.min_mentions or self.min_weight or self.entity or self.top)
 
 
 def apply_filters(graph: nx.Graph, filters: Filters) -> nx.Graph:

@@ -138,6 +138,8 @@ class Snapshot:
         Raises:
             ExportError: a bound is not a date, or a type or predicate is unknown.
         """
+        check_date_bound(since, "since")
+        check_date_bound(until, "until")
         kept = {a for a, info in self.articles.items() if _in_range(info.date, since, until)}
         entities = _keep_types(self.entities, types)
         names = _check_names(predicates, PREDICATES, "predicate")
@@ -199,8 +201,6 @@ def _valid_bound(value: str) -> bool:
 
 def _in_range(date: str, since: str | None, until: str | None) -> bool:
     """ISO dates compare as strings; a bound compares with the date's prefix of its length."""
-    check_date_bound(since, "since")
-    check_date_bound(until, "until")
     if since is None and until is None:
         return True
     if not date:
