@@ -215,6 +215,10 @@ POSITIVE = [
      ("Jean Martin", "worksFor", "Gartner")),
     ("verb-travailler-chez", "Jean Martin travaille chez Gartner depuis dix ans.",
      ("Jean Martin", "worksFor", "Gartner")),
+    ("face-a-list", "Xiaomi gagne des parts de marché face à Samsung, Apple et Huawei en Europe.",
+     ("Xiaomi", "competitorOf", "Huawei")),
+    ("participle-basee-a", "Motorola Mobility, basé à Chicago, emploie 20 000 personnes.",
+     ("Motorola Mobility", "basedIn", "Chicago")),
     ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
      "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
 ]

@@ -6,8 +6,9 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocView
-from kg.extract.relations._common import ORG, PROD, Cand, _clause_subject, _has_case, _named_after, _subtree_ent, lex_verbs
+from kg.extract.context import DocView, blocked
+from kg.extract.relations._common import (ORG, PLACE, PROD, Cand, _clause_subject, _has_case, _named_after,
+                                          _subtree_ent, generic_org, lex_verbs, name_before_comma)
 from kg.nlp.resources import fold, gazetteer
 
 
@@ -83,3 +84,23 @@ def gazetteer_makers(view: DocView) -> Iterator[Cand]:
                 yield key, "madeBy", entry.maker, tok, "gazetteer-maker", 0.6
             elif entry and entry.maker and entry.maker in named:
                 yield key, "madeBy", entry.maker, tok, "gazetteer-maker-article", 0.5
+
+
+def based_relations(view: DocView) -> Iterator[Cand]:
+    """"l'entreprise, basée à Austin", "le fabricant basé à Libertyville", "tous deux basés à San
+    Francisco": a participle of ``based_verbs`` places the organisation it qualifies."""
+    based = lex_verbs()["based_verbs"]
+    for tok in view.tokens:
+        if tok.lemma_.lower() not in based or "Part" not in tok.morph.get("VerbForm") or blocked(tok):
+            continue
+        places = [k for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "à", "au", "en", "dans")
+                  for k in view.conjuncts(c, PLACE)]
+        orgs = [name_before_comma(view, tok, ORG)] if name_before_comma(view, tok, ORG) else []
+        if not orgs and tok.dep_ in ("acl", "appos"):
+            orgs = view.conjuncts(tok.head, ORG) or ([g] if (g := generic_org(view, tok.head)) else [])
+        if not orgs and tok.dep_ in ("acl", "appos", "advcl") and view.tokens[tok.i - 1].text == ",":
+            head = view.tokens[tok.i - 2]  # "l'entreprise, basée à Austin"
+            orgs = [k for k in (view.ent_of(head, ORG), generic_org(view, head)) if k][:1]
+        for o in orgs:
+            for p in places:
+                yield o, "basedIn", p, tok, "participle-basedIn", 0.75

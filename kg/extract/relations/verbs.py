@@ -265,7 +265,10 @@ def prep_rival_relations(view: DocView) -> Iterator[Cand]:
             continue
         ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
         if (_has_case(tok, "face") or ranking) and not blocked(tok.head):
+            rivals = view.conjuncts(tok, ORG, PROD)
+            # "face à Samsung, Apple et Huawei": the parser often breaks such lists.
+            rivals += [k for k in names_after(view, tok.i, ORG, PROD) if k not in rivals] if rivals else []
             for s in _clause_subject(view, tok, (ORG, PROD)) or _sentence_topic(view, tok):
-                for o in view.conjuncts(tok, ORG, PROD):
+                for o in rivals:
                     if o != s:
                         yield s, "competitorOf", o, tok, "face-competitor", 0.7
