@@ -219,6 +219,10 @@ POSITIVE = [
      ("Xiaomi", "competitorOf", "Huawei")),
     ("participle-basee-a", "Motorola Mobility, basé à Chicago, emploie 20 000 personnes.",
      ("Motorola Mobility", "basedIn", "Chicago")),
+    ("participle-cedes-a-nmod", "Nokia a présenté ses Lumia, cédés à Microsoft en 2014.",
+     ("Microsoft", "acquired", "Lumia")),
+    ("verb-object-sous", "Samsung vend ses smartphones Galaxy sous Android.",
+     ("Android", "runsOn", "Samsung Galaxy")),
     ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
      "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
 ]

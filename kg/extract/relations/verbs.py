@@ -100,6 +100,8 @@ def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], 
     if lemma in ("céder", "vendre", "revendre"):
         # "X cède Y à Z", "Y, cédé à Z": Z acquires Y.
         buyers = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "à", "au", "aux")]
+        if not buyers and "Part" in tok.morph.get("VerbForm"):
+            buyers = [c for c in tok.children if c.dep_ == "nmod" and _has_case(c, "à", "au", "aux")]
         sold = name_before_comma(view, tok, ORG, PROD) if not objs and "Part" in tok.morph.get("VerbForm") else None
         if sold and not blocked(tok):
             for b in (k for x in buyers for k in view.conjuncts(x, ORG)):
@@ -149,6 +151,14 @@ def _runs_on_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], pass
         if lemma in ("fonctionner", "tourner"):
             sur = [c for c in obls if _has_case(c, "sur")]
             yield from _pairs(view, tok, subj, sur, "runsOn", (PROD,), (PROD,), "verb-runsOn-sur")
+    if lemma in lex["madeBy"] | {"vendre"} and objs and not blocked(tok):
+        # "Samsung vend ses smartphones Galaxy sous Android": "sous X" hung on the verb.
+        systems = [view.ent_of(c, PROD) for c in obls if _has_case(c, "sous") and view.ent_of(c, PROD)]
+        devices = [k for o in objs for k in view.conjuncts(o, PROD)]
+        for os_ in systems:
+            for dev in devices:
+                if os_ != dev:
+                    yield os_, "runsOn", dev, tok, "verb-object-sous-runsOn", 0.7
     if lemma in ("unifier", "équiper", "animer", "propulser") and objs:
         yield from _pairs(view, tok, subj or [tok.head], objs, "runsOn", (PROD,), (PROD,), "verb-runsOn")
     participle = "Part" in tok.morph.get("VerbForm") and not objs
