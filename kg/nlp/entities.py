@@ -13,73 +13,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.model import Entity
-from kg.nlp.resources import demonyms, fold, gazetteer, lex, lexicon
+from kg.nlp.products import LEADING, ORG_CUE, PRODUCT_CUE, WEAK_CUES, cue_after, cue_before, cued_names, extend_models
+from kg.nlp.resources import demonyms, fold, gazetteer, lex
 from kg.vocab import entity_key
 
 LABEL_TYPE = {"ORG": "Organization", "PER": "Person", "LOC": "Place", "PRODUCT": "Product"}
-_LEADING = {"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux", "un", "une",
-            "à", "en", "chez", "par", "sur", "pour", "avec", "et", "ou", "son", "sa", "ses"}
 _EDGE_PUNCT = "–—-‐,;:.!?«»\"“”'’()[] \n\t"
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]+[A-Z]|\d")
-_PRODUCT_CUE = {"smartphone", "smartphones", "système", "tablette", "service", "application",
-                "logiciel", "console", "marque", "terminal", "terminaux", "offre", "box",
-                "gamme", "téléphone", "mobile", "ordinateur", "montre", "appareil", "plateforme",
-                "modèle", "puce", "processeur", "navigateur", "messagerie", "assistant", "jeu",
-                "forfait", "produit", "réseau", "appli", "app", "os", "suite", "clients",
-                "utilisateurs", "utilisateur", "client", "abonnés", "abonné", "version"}
-_ORG_CUE = {"chez", "groupe", "société", "entreprise", "constructeur", "opérateur", "éditeur",
-            "firme", "start-up", "fabricant", "équipementier", "cabinet", "agence"}
 _BAD_POS = {"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PUNCT"}
-
-
-@lru_cache(maxsize=1)
-def _product_cues() -> tuple[frozenset[str], frozenset[str]]:
-    """Product cue nouns and model-name suffixes (``lexicon.json`` ``product_cues``)."""
-    raw = lexicon()["product_cues"]
-    return frozenset(raw["nouns"]), frozenset(raw["model_suffixes"])
-
-
-_DE = {"de", "d'", "d’", "du", "des"}
-_WEAK_CUES = {"assistant", "assistants", "agent", "service", "services",
-              "réseau", "réseaux", "site", "base", "version", "offre", "offres"}
-
-
-def _cue_before(doc: Doc, start: int) -> str | None:
-    """The product noun a name follows: "le smartphone X", "son assistant conversationnel X",
-    "l'application de rencontres X", "la montre connectée X"."""
-    cues = _product_cues()[0]
-    j = start - 1
-    if j >= 0 and doc[j].lower_ in _DE:
-        return None  # "les produits de X", "les jeux d'X": X is the maker
-    if j >= 0 and doc[j].text == ",":
-        j -= 1  # "son modèle le plus puissant, X"
-    while j >= 0 and j >= start - 7:
-        tok = doc[j]
-        if tok.lower_ in ("plus", "moins", "le", "la", "les") and j + 1 < start and doc[j + 1].pos_ in ("ADJ", "ADV"):
-            j -= 1
-            continue
-        if tok.lower_ in cues and tok.text[:1].islower() and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X"):
-            return tok.lower_
-        if tok.lemma_.lower() in lex().org_nouns or tok.lower_ in _ORG_CUE:
-            return None  # "le service … du groupe X"
-        if tok.pos_ in ("ADJ", "NOUN") and tok.text.islower() or tok.lower_ in _DE:
-            j -= 1
-            continue
-        return None
-    return None
-
-
-def _cue_after(doc: Doc, end: int) -> bool:
-    """"X, le service de …", "X, son système d'exploitation", "X, un smartphone sous …"."""
-    cues = _product_cues()[0]
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _LEADING | {"l'", "l’"}:
-        return False
-    for tok in doc[end + 2:end + 5]:
-        if tok.lower_ in cues and tok.lower_ not in _WEAK_CUES - {"service", "services"}:
-            return True
-        if tok.pos_ != "ADJ":
-            return False
-    return False
 
 
 @dataclass
@@ -115,7 +56,7 @@ def clean_span(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     titles = _person_titles()
     while start < end and not _name_article(doc, start) and (
-        doc[start].lower_ in _LEADING
+        doc[start].lower_ in LEADING
         or doc[start].is_punct
         or doc[start].is_space
         or fold(doc[start].text) in titles
@@ -142,72 +83,6 @@ def _web_names(doc: Doc, raw: list) -> list:
             if t.i not in taken and _WEB_NAME.match(t.text)]
 
 
-_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX)$")
-_MODEL = re.compile(r"^(?:[A-Z]{0,3}\d+(?:[.,]\d+)?[A-Za-z]{0,3}|[A-Z])$")
-_UNITS = {"go", "to", "mo", "euros", "euro", "dollars", "%", "millions", "milliards", "pouces", "ans", "mois", "jours", "exemplaires", "unités", "fois"}
-
-
-def _model_tail(doc: Doc, end: int) -> int:
-    """End of a model name after a product name: "Galaxy S II", "Galaxy Tab 10.1",
-    "Snapdragon 845", "Wii U", "Surface Pro 8", "Xbox Series S" (not "iPhone 5 64 Go")."""
-    suffixes = _product_cues()[1]
-    j = end
-    while j < len(doc) and j < end + 3 and doc[j].whitespace_ is not None:
-        tok = doc[j]
-        nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
-        if tok.text in suffixes or _ROMAN.match(tok.text):
-            j += 1
-        elif _MODEL.match(tok.text) and not re.fullmatch(r"(?:19|20)\d\d", tok.text) and nxt not in _UNITS:
-            j += 1
-        else:
-            break
-        if not doc[j - 1].whitespace_:
-            glued = j < len(doc) and doc[j].text.isalnum()
-            return j + 1 if glued else j  # "5G" tokenised "5", "G"
-    return j
-
-
-def _extend_models(doc: Doc, raw: list) -> list:
-    """A product name continued by a model designation is the model, a product of its own."""
-    taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
-    out = []
-    for span, typ, key in raw:
-        end = _model_tail(doc, span.end) if typ == "Product" else span.end
-        if end > span.end and not any(i in taken for i in range(span.end, end)):
-            longer = doc[span.start:end]
-            found = gazetteer().lookup(longer.text, "Product")
-            out.append((longer, "Product", found.key if found else None))
-        else:
-            out.append((span, typ, key))
-    return out
-
-
-def _cued_names(doc: Doc, raw: list) -> list:
-    """Capitalised names right after a product noun that the model did not tag ("l'application
-    de rencontres Tinder", "son réseau bas débit 0G")."""
-    taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
-    out = []
-    i = 1
-    while i < len(doc):
-        tok = doc[i]
-        if i in taken or not _name_like(tok) or tok.is_sent_start or not _cue_before(doc, i):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(doc) and j not in taken and _name_like(doc[j]) and not doc[j].is_sent_start:
-            j += 1
-        span = doc[i:j]
-        acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.text.isalpha()
-        if not acronym and span.text not in _not_entities() and fold(span.text) not in _person_titles():
-            out.append((span, "Product", None))
-        i = j
-    return out
-
-
-def _name_like(tok) -> bool:
-    text = tok.text
-    return bool(text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text)))
-
 
 @lru_cache(maxsize=1)
 def _org_noun_pattern() -> re.Pattern:
@@ -230,7 +105,7 @@ def _misc_type(span: Span) -> str | None:
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if ".fr" in text or ".com" in text or _org_cue_before(span):
         return "Organization"
-    if _CAMEL.search(text) or prev in _PRODUCT_CUE:
+    if _CAMEL.search(text) or prev in PRODUCT_CUE:
         return "Product"
     return None
 
@@ -272,18 +147,18 @@ def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     root = span.root
-    if prev is not None and prev.lower_ in _PRODUCT_CUE | {"les", "des", "un", "une", "ces", "ses", "son", "sa", "sur", "via"}:
+    if prev is not None and prev.lower_ in PRODUCT_CUE | {"les", "des", "un", "une", "ces", "ses", "son", "sa", "sur", "via"}:
         return "Product"  # "sur Twitter", "via WhatsApp": the service
-    if _cue_before(doc, span.start):
+    if cue_before(doc, span.start):
         return "Product"
     head = root.head
-    if root.dep_ == "nmod" and head.lower_ in _PRODUCT_CUE:
+    if root.dep_ == "nmod" and head.lower_ in PRODUCT_CUE:
         return "Product"
-    if root.dep_ in ("nmod", "appos") and head.pos_ == "NOUN" and head.lower_ not in _ORG_CUE:
+    if root.dep_ in ("nmod", "appos") and head.pos_ == "NOUN" and head.lower_ not in ORG_CUE:
         roles = lex().role_words
         if fold(head.lemma_) in roles or fold(head.text) in roles:
             return "Organization"
-    if root.dep_.startswith("nsubj") or (prev is not None and prev.lower_ in _ORG_CUE):
+    if root.dep_.startswith("nsubj") or (prev is not None and prev.lower_ in ORG_CUE):
         return "Organization"
     return "Organization" if "Organization" in types else next(iter(types))
 
@@ -300,8 +175,8 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
         return (entry.type, entry.key) if entry else None
     if span.text.lower() in demonyms() or _looks_like_noise(span) or span.text in _not_entities():
         return None
-    cue = _cue_before(span.doc, span.start)
-    if (cue and (label != "PER" or cue not in _WEAK_CUES)) or (label != "PER" and _cue_after(span.doc, span.end)):
+    cue = cue_before(span.doc, span.start)
+    if (cue and (label != "PER" or cue not in WEAK_CUES)) or (label != "PER" and cue_after(span.doc, span.end)):
         return ("Product", None)
     if label in ("LOC", "ORG", "MISC") and _role_after(span):
         return ("Person", None)  # "Panos Panay, le directeur produit de Microsoft"
@@ -353,8 +228,8 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
         if typed:
             raw.append((span, typed[0], typed[1]))
     raw += _web_names(doc, raw)
-    raw = _extend_models(doc, raw)
-    raw += _cued_names(doc, raw)
+    raw = extend_models(doc, raw)
+    raw += cued_names(doc, raw)
     persons = [s.text for s, t, _ in raw if t == "Person"]
     persons += [g.entries[k].name for s, t, k in raw if t == "Person" and k]
     clusters = _Clusters()

@@ -1,0 +1,147 @@
+"""Who a pronoun, a role noun or a description in a quote's incise stands for: the person the
+paragraph is about, the latest subject, the organisation a description names."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView
+from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS
+from kg.nlp.resources import gazetteer, lex
+
+
+def _paragraph_start(view: DocView, i: int) -> int:
+    toks = view.tokens
+    while i > 0 and "\n" not in toks[i - 1].text:
+        i -= 1
+    return i
+
+
+def gender_of(tok: Token) -> str | None:
+    """Grammatical gender of a role noun or pronoun ("la ministre", "a-t-elle")."""
+    if tok.lower_ in PRONOUN or tok.lower_ in OBJ_PRONOUN:
+        return "Fem" if "elle" in tok.lower_ else "Masc"
+    for c in tok.children:
+        if c.dep_ == "det":
+            if c.lower_ in ("la", "une", "cette"):
+                return "Fem"
+            if c.lower_ in ("le", "un", "ce", "cet"):
+                return "Masc"
+    if tok.lower_.endswith(("ée", "trice", "euse", "ante", "ienne")):
+        return "Fem"
+    genders = tok.morph.get("Gender")
+    return genders[0] if genders else None
+
+
+def _fits(view: DocView, key: str, gender: str | None) -> bool:
+    if gender is None:
+        return True
+    first = view.entities[key].label.split()[0]
+    return (first in lex().female_first_names) == (gender == "Fem")
+
+
+def named(view: DocView, tok: Token, *types: str) -> str | None:
+    """The entity a name (not a pronoun standing for it) mentions."""
+    return None if tok.pos_ == "PRON" else view.ent_of(tok, *types)
+
+
+def _subject_like(view: DocView, tok: Token) -> bool:
+    """A subject, a name in apposition to / flat inside one, or a name opening its sentence."""
+    i = tok.i
+    while i > tok.sent.start and view.token_ent[i - 1] == view.token_ent[tok.i]:
+        i -= 1
+    if i == tok.sent.start or view.tokens[i - 1].is_space:
+        return True
+    for t in (tok, tok.head, tok.head.head):
+        if t.dep_ in ("nsubj", "nsubj:pass"):
+            return True
+        if t.dep_ not in ("appos", "flat:name", "flat"):
+            return False
+    return False
+
+
+def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
+    """The person a pronoun or role noun at token ``at`` stands for: the subject person of the
+    paragraph's latest sentence naming one (else its latest person), else the person the
+    article names most (the latest on ties)."""
+    start = _paragraph_start(view, at)
+    persons = []
+    for i in range(at - 1, start - 1, -1):
+        key = named(view, view.tokens[i], "Person")
+        if key and _fits(view, key, gender):
+            persons.append((i, key))
+    if persons:
+        sent_start = view.tokens[persons[0][0]].sent.start
+        for i, key in persons:
+            if i >= sent_start and _subject_like(view, view.tokens[i]):
+                return key
+        return persons[0][1]
+    counts: Counter = Counter()
+    last: dict[str, int] = {}
+    for m in view.doc._.kg_mentions or []:
+        if m.kind == "name" and view.type(m.key) == "Person" and _fits(view, m.key, gender):
+            # A subject mention counts more: the person the sentence is about.
+            counts[m.key] += 1.5 if _subject_like(view, view.tokens[m.start]) else 1
+            if m.start < at:
+                last[m.key] = m.start
+    if not counts:
+        return None if gender is None else person_ref(view, at, None)
+    return max(counts, key=lambda k: (counts[k], k == view.previous_speaker, last.get(k, -1)))
+
+
+def latest_person(view: DocView, before: int) -> str | None:
+    """The person named last before token ``before`` ("a déclaré ce dernier")."""
+    for i in range(before - 1, max(-1, before - 400), -1):
+        key = named(view, view.tokens[i], "Person")
+        if key:
+            return key
+    return None
+
+
+def antecedent(view: DocView, before: int) -> str | None:
+    """What a pronoun before token ``before`` stands for: the latest subject entity, else the
+    latest person, within the preceding 120 tokens."""
+    last_person = None
+    for i in range(before - 1, max(-1, before - 120), -1):
+        tok = view.tokens[i]
+        key = named(view, tok, *SPEAKERS)
+        if not key:
+            continue
+        if tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or (
+            tok.head.dep_.startswith("nsubj") and tok.dep_ in ("appos", "flat:name")
+        ):
+            return key
+        if last_person is None and view.type(key) == "Person":
+            last_person = key
+    return last_person
+
+
+def pronoun_speaker(view: DocView, pron: Token, anchor: int) -> str | None:
+    """"a-t-il déclaré": a person; "a-t-elle indiqué" with no woman in sight: the organisation."""
+    gender = gender_of(pron)
+    key = person_ref(view, anchor, gender)
+    if key is not None and (gender != "Fem" or _fits(view, key, "Fem")):
+        return key
+    return antecedent(view, anchor) or key
+
+
+def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
+    """"la filiale d'Amazon": an organisation other than the one named in the complement;
+    "l'éditeur d'Assassin's Creed": the maker of the product named."""
+    other = None
+    for t in np:
+        if t.i > head.i and t.i > 0 and view.tokens[t.i - 1].lower_ in ("de", "d'", "d’", "du"):
+            other = named(view, t, "Organization", "Product")
+            if other:
+                break
+    if other and view.type(other) == "Product":
+        entry = gazetteer().entries.get(other)
+        if entry and entry.maker and entry.maker in view.entities:
+            return entry.maker
+    counts = Counter(m.key for m in view.doc._.kg_mentions or []
+                     if view.type(m.key) == "Organization" and m.key != other)
+    return counts.most_common(1)[0][0] if counts else None
+
+

@@ -1,0 +1,194 @@
+"""The speaker a quotation's incise or its sentence names: the subject of a speech verb, a noun
+phrase after the verb ("a déclaré l'analyste d'IDC X"), "selon X", "pour X", "X : « … »"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocView
+from kg.extract.referents import gender_of, latest_person, named, org_description, person_ref, pronoun_speaker
+from kg.extract.speech import DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues, has_cue, speech_verb
+
+
+def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
+    """The speaker a noun phrase names: a spokesperson's organisation, a person named in it,
+    the person a role noun stands for, the organisation a description stands for."""
+    if not np:
+        return None
+    if np[0].lower_ in PRONOUN or (np[0].lower_ in OBJ_PRONOUN and len(np) == 1):
+        return pronoun_speaker(view, np[0], anchor)
+    core = []
+    for t in np:
+        if t.pos_ == "ADP" or t.text == ",":
+            break
+        core.append(t)
+    for t in core[:4]:
+        if has_cue(t, "spokesperson_nouns") and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return org_in(view, np[np.index(t) + 1:]) or view.salient_org()
+    for t in np:
+        key = named(view, t, "Person")
+        if key:
+            return key
+    if np[0].lower_ in ("ce", "cette") and len(np) > 1 and np[1].lower_ in ("dernier", "dernière"):
+        return latest_person(view, anchor)  # "a déclaré ce dernier": the last person named
+    head = next((t for t in np if t.pos_ in ("NOUN", "PROPN", "X") or view.key(t)), None)
+    if head is None:
+        return None
+    if has_cue(head, "person_nouns") and "Plur" in head.morph.get("Number"):
+        return org_in(view, np[np.index(head) + 1:])  # "les analystes de Jefferies"
+    inner = org_in(view, core[core.index(head) + 1:] if head in core else [])
+    if inner:
+        return inner  # "le syndicat X", "l'opérateur X"
+    key = view.ent_of(head, *SPEAKERS)
+    if key:
+        return key
+    if has_cue(head, "person_nouns"):
+        return person_ref(view, anchor, gender_of(head))
+    if has_cue(head, "org_nouns"):
+        return org_description(view, head, np)
+    return org_in(view, np)
+
+
+def org_in(view: DocView, toks: list[Token]) -> str | None:
+    """The first person or organisation named among ``toks``."""
+    for t in toks:
+        key = view.ent_of(t, *SPEAKERS)
+        if key:
+            return key
+    return None
+
+
+def _skip_pp(view: DocView, toks: list[Token], j: int) -> int:
+    """Index after a prepositional phrase starting at ``j`` ("au quotidien allemand Die Welt",
+    "à Reuters", "dans un communiqué"); a person's name or a new determiner ends it."""
+    seen_head, seen_key = False, None
+    while j < len(toks):
+        t = toks[j]
+        key = view.key(t)
+        if named(view, t, "Person") or t.text == "," or (seen_head and t.lower_ in DET):
+            break
+        if key and seen_key and key != seen_key:
+            break
+        seen_key = key or seen_key
+        if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "X", "ADP") and not view.key(t):
+            break
+        seen_head = seen_head or t.pos_ in ("NOUN", "PROPN", "X") or bool(view.key(t))
+        j += 1
+    return j
+
+
+def subject_np(view: DocView, toks: list[Token]) -> list[Token]:
+    """The post-verbal subject of an incise, past adverbs and prepositional phrases, with one
+    apposition ("l'analyste d'IDC X", "Piers Harding-Rolls, analyste chez …")."""
+    skip = cues()["skip_words"]
+    j = 0
+    while j < len(toks):
+        t = toks[j]
+        if t.text == "," or t.lower_ in skip or (t.pos_ == "ADV" and not view.key(t)):
+            j += 1
+        elif t.lower_ in PREPS and not view.key(t):
+            j = _skip_pp(view, toks, j + 1)
+        else:
+            break
+    end, commas = j, 0
+    while end < len(toks):
+        t = toks[end]
+        if t.lower_ in ("qui", "dont", "lequel", "laquelle", "avant", "tout", "tandis", "mais"):
+            break
+        if t.pos_ == "VERB" and "Pres" in t.morph.get("Tense") and "Part" in t.morph.get("VerbForm"):
+            break
+        if t.text == ",":
+            nxt = toks[end + 1] if end + 1 < len(toks) else None
+            if commas or nxt is None or not (nxt.lower_ in DET or nxt.pos_ in ("NOUN", "PROPN")):
+                break
+            commas += 1
+        end += 1
+    return toks[j:end]
+
+
+def _subject_speaker(view: DocView, subj: Token, anchor: int) -> str | None:
+    """The speaker a subject names: a name in apposition ("Le patron de Play, X, a estimé"),
+    an entity, the antecedent of "qui" or of a pronoun, a role noun's person, a description."""
+    for c in subj.children:
+        if c.dep_ in ("appos", "flat:name") and named(view, c, "Person"):
+            return named(view, c, "Person")
+    if subj.lower_ == "qui" and subj.head.dep_ == "acl:relcl":
+        return _subject_speaker(view, subj.head.head, anchor)
+    key = view.ent_of(subj, *SPEAKERS)
+    if key:
+        return key
+    if subj.lower_ in PRONOUN:
+        return pronoun_speaker(view, subj, anchor)
+    clauses = [c for c in subj.children if c.dep_ in ("acl", "acl:relcl", "punct")]
+    inner = {t.i for c in clauses for t in c.subtree}
+    np = [t for t in subj.subtree if t.i not in inner and t.i <= subj.i + 6]
+    return speaker_of(view, np, anchor)
+
+
+def _text_sentence_start(view: DocView, i: int) -> int:
+    """Start of the sentence by its punctuation (the parser splits some sentences at names)."""
+    j = i
+    while j > 0 and j > i - 120:
+        prev = view.tokens[j - 1]
+        if prev.text in (".", "!", "?") or "\n" in prev.text:
+            break
+        j -= 1
+    return j
+
+
+def _bare_subject(view: DocView, verb: Token) -> str | None:
+    """A parse with no subject: the nearest name before the verb that no preposition governs
+    ("Dans un billet, X, vice-président de Y, a expliqué que")."""
+    for i in range(verb.i - 1, _text_sentence_start(view, verb.i) - 1, -1):
+        key = named(view, view.tokens[i], *SPEAKERS)
+        if not key or view.token_ent[i - 1] == key:
+            continue
+        prev = view.tokens[i - 1] if i > 0 else None
+        if prev is None or prev.lower_ not in PREPS | {"que", "qu'", "qu’"}:
+            return key
+    return None
+
+
+def _verb_speaker(view: DocView, verb: Token, anchor: int) -> str | None:
+    """The subject of a speech verb, or of the verb a subjectless one depends on ("a rejeté
+    ces accusations, dénonçant des « … »")."""
+    v = verb
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
+                return _subject_speaker(view, c, anchor)
+        if v.dep_ not in ("advcl", "conj", "xcomp", "acl", "obj") or v.head is v:
+            break
+        v = v.head
+    return _bare_subject(view, verb)
+
+
+def _verb_like(t: Token) -> bool:
+    """A speech verb; one tagged as a noun only without a determiner ("X juge l'offre")."""
+    if not speech_verb(t):
+        return False
+    return t.pos_ != "NOUN" or (t.i > 0 and t.nbor(-1).lower_ not in DET and t.nbor(-1).pos_ != "ADP")
+
+
+def speaker_before(view: DocView, open_i: int) -> str | None:
+    """Speaker in the same sentence before the quotation: subject of a speech verb, "selon X",
+    "selon lui", "pour X", "X : « … »"."""
+    toks = view.tokens[_text_sentence_start(view, open_i):open_i]
+    for t in reversed(toks):
+        if _verb_like(t) or t.lemma_.lower() in ("se dire", "montrer"):
+            key = _verb_speaker(view, t, open_i)
+            if key:
+                return key
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ in SELON | {"pour"}:
+            nxt = toks[i + 1]
+            if nxt.lower_ in OBJ_PRONOUN:
+                return pronoun_speaker(view, nxt, open_i)
+            np = subject_np(view, toks[i + 1:i + 8])
+            key = speaker_of(view, np, open_i) if np and np[0].i == nxt.i else None
+            if key:
+                return key
+    if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
+        return org_in(view, list(reversed(toks)))
+    return None
+

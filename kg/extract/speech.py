@@ -1,0 +1,47 @@
+"""The words quotes are read by: speech verbs (any inflection, accents folded) and the quote
+cues of ``lexicon.json`` (person and organisation nouns, spokespersons, outlets, skip words)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.nlp.resources import fold, lex, lexicon
+
+PRONOUN = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
+EUPHONIC = {"-t", "-t-", "t"}  # "a-t-il" is tokenised "a", "-t", "-il"
+OBJ_PRONOUN = {"lui", "elle", "eux", "elles"}
+SPEAKERS = ("Person", "Organization")
+PREPS = {"à", "au", "aux", "sur", "dans", "lors", "en", "devant", "auprès", "chez", "via",
+         "pendant", "depuis", "après", "avant", "face", "par", "pour", "de", "du", "des", "d'", "d’"}
+DET = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "ce", "cet", "cette", "leur"}
+SELON = {"selon", "d'après", "d’après"}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """The ``quote_cues`` word lists of ``lexicon.json``."""
+    raw = lexicon()["quote_cues"]
+    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """Speech verbs and their forms, accents folded ("tempère" matches "tempérer")."""
+    return frozenset(fold(v) for v in lex().speech_verbs)
+
+
+def speech_verb(tok: Token) -> bool:
+    """A speech verb in any form ("a déclaré", "tempère", "estimant")."""
+    verbs = lex().speech_verbs
+    if tok.lemma_.lower() in verbs or tok.lower_ in verbs:
+        return True
+    text = fold(tok.text)
+    return text in _speech_forms() or (text.endswith("e") and fold(text[:-1] + "er") in _speech_forms())
+
+
+def has_cue(tok: Token, kind: str) -> bool:
+    """``tok`` (or its lemma) is one of the ``kind`` quote cues."""
+    words = cues()[kind]
+    return tok.lower_ in words or tok.lemma_.lower() in words
