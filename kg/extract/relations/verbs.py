@@ -60,11 +60,7 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
             yield from _pairs(view, tok, objs, subj, "foundedBy", (ORG,), (PER,), "verb-foundedBy")
         yield from _runs_on_verb(view, tok, lemma, subj, passive, objs)
         if lemma in lex["competitor_verbs"] and not blocked(tok):
-            rivals = _rivals(view, [t for o in objs for t in o.subtree])
-            for s in subj and [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD)):
-                for o in rivals:
-                    if o != s:
-                        yield s, "competitorOf", o, tok, "verb-competitor", 0.7
+            yield from _competitor_verb(view, tok, subj, objs)
         if lemma in lex["works_verbs"]:
             # "X travaille chez Y", "X a rejoint Y"
             places = objs if lemma != "travailler" else [c for c in kids if c.dep_.startswith("obl") and _has_case(c, "chez", "pour")]
@@ -161,9 +157,14 @@ def _runs_on_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], pass
                     yield os_, "runsOn", dev, tok, "verb-object-sous-runsOn", 0.7
     if lemma in ("unifier", "équiper", "animer", "propulser") and objs:
         yield from _pairs(view, tok, subj or [tok.head], objs, "runsOn", (PROD,), (PROD,), "verb-runsOn")
-    participle = "Part" in tok.morph.get("VerbForm") and not objs
-    if not participle or blocked(tok):
-        return
+    if "Part" in tok.morph.get("VerbForm") and not objs and not blocked(tok):
+        yield from _runs_on_participle(view, tok, lemma, passive, obls)
+
+
+def _runs_on_participle(view: DocView, tok: Token, lemma: str, passive: list[Token],
+                        obls: list[Token]) -> Iterator[Cand]:
+    """"la tablette, équipée de HarmonyOS" (system → device), "Teams est intégré à Windows 11"."""
+    lex = lex_verbs()
     patient = name_before_comma(view, tok, PROD) or (
         view.ent_of(tok.head, PROD) if tok.dep_ in ("acl", "acl:relcl", "appos") else None)
     patients = [patient] if patient else [k for p in passive for k in view.conjuncts(p, PROD)]
@@ -181,6 +182,16 @@ def _runs_on_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], pass
             for plat in platforms:
                 if app != plat:
                     yield app, "runsOn", plat, tok, "participle-runs-into", 0.75
+
+
+def _competitor_verb(view: DocView, tok: Token, subj: list[Token], objs: list[Token]) -> Iterator[Cand]:
+    """"X affronte Y", "pour concurrencer Y" (the governing clause's subject)."""
+    rivals = _rivals(view, [t for o in objs for t in o.subtree])
+    subjects = [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD))
+    for s in subjects:
+        for o in rivals:
+            if o != s:
+                yield s, "competitorOf", o, tok, "verb-competitor", 0.7
 
 
 def _rivals(view: DocView, toks: list[Token]) -> list[str]:
