@@ -38,6 +38,12 @@ CASES = [
      "directrice produit de Microsoft.", "Eliska Varnova", "Person"),
     ("person-name-kept-after-ministre", "Le Premier ministre Jean-Marc Ayrault a salué "
      "l'entreprise.", "Jean-Marc Ayrault", "Person"),
+    ("person-after-title-in-one-span", "Le Premier ministre Jean Castex a reçu les opérateurs "
+     "à Matignon.", "Jean Castex", "Person"),
+    ("camel-case-org-after-org-noun", "C'est la société de cybersécurité ZentraLock qui a "
+     "découvert la faille.", "ZentraLock", "Organization"),
+    ("nationality-before-name", "Atos a racheté le néerlandais DataVelt l'an dernier.",
+     "DataVelt", "Organization"),
 ]
 
 # (id, text, surface form that must not be a Product)
@@ -49,6 +55,8 @@ NOT_PRODUCT = [
     ("org-with-specialist-apposition", "Dassault Systèmes rachète Medidata Solutions, le "
      "spécialiste new-yorkais des essais cliniques.", "Medidata Solutions"),
     ("units-not-model", "L'iPhone 5 64 Go coûte 899 euros.", "iPhone 5 64"),
+    ("one-type-per-name", "La société de cybersécurité ZentraLock a levé des fonds. "
+     "ZentraLock emploie deux cents personnes.", "ZentraLock"),
 ]
 
 
@@ -67,3 +75,32 @@ def test_entity_type(analyse, case_id, text, surface, expected):
 def test_not_a_product(analyse, case_id, text, surface):
     x = analyse(text)
     assert "Product" not in _types(x, surface), [(m.text, m.entity) for m in x.mentions]
+
+
+# (id, text, description, organisation label it must stand for)
+DESCRIPTIONS = [
+    ("class-noun-excludes-other-class",
+     "Le constructeur chinois Lenovo vend ses téléphones chez Vodafone. Lenovo a publié ses "
+     "comptes. Un porte-parole de l'opérateur a refusé de commenter.",
+     "l'opérateur", "Vodafone"),
+    ("class-noun-from-gazetteer-nickname",
+     "Atos a présenté son plan lundi. Atos vise Bull. Orange reste prudent. Un porte-parole de "
+     "l'opérateur a refusé de commenter.",
+     "l'opérateur", "Orange"),
+    ("description-in-apposition",
+     "Le projet réunit Atos et Vodafone, l'opérateur britannique, autour du cloud.",
+     "l'opérateur britannique", "Vodafone"),
+    ("company-also-named-as-product",
+     "Les clients de SolarWinds ont reçu une mise à jour piégée. L'éditeur SolarWinds a "
+     "prévenu la SEC. L'entreprise a présenté ses excuses.",
+     "L'entreprise", "SolarWinds"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, description, expected", DESCRIPTIONS,
+                         ids=[c[0] for c in DESCRIPTIONS])
+def test_description_antecedent(analyse, case_id, text, description, expected):
+    x = analyse(text)
+    labels = {e.key: e.label for e in x.entities}
+    found = [labels.get(m.entity) for m in x.mentions if m.text == description]
+    assert found and found[-1] == expected, [(m.text, labels.get(m.entity)) for m in x.mentions]

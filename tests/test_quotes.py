@@ -81,6 +81,44 @@ POSITIVE = [
      "Le coût du rappel n'a pas été chiffré. Tim Cook a seulement assuré que la facture serait "
      "« lourde » pour le groupe.",
      "Tim Cook", "lourde", None),
+    ("pronoun-incise-after-subject-with-class-noun",
+     "Le constructeur chinois Lenovo a publié ses comptes mardi. Vodafone, qui distribue ses "
+     "téléphones, n'a pas réagi. Un porte-parole de l'opérateur juge toutefois les chiffres "
+     "« solides et encourageants pour la suite », a-t-il déclaré à l'AFP.",
+     "Vodafone", "solides et encourageants", "AFP"),
+    ("class-noun-from-gazetteer-nickname",
+     "Atos a présenté son plan lundi. Orange, actionnaire minoritaire, reste prudent. Un "
+     "porte-parole de l'opérateur juge le projet « ambitieux mais difficile à financer », "
+     "a-t-il indiqué.",
+     "Orange", "ambitieux mais difficile", None),
+    ("after-pronoun-lors-d-une-conference",
+     "Margrethe Vestager a présenté la décision mercredi. « Les règles s'appliquent à tous les "
+     "acteurs du numérique », a-t-elle souligné lors d'une conférence de presse à Bruxelles.",
+     "Margrethe Vestager", "Les règles s'appliquent", None),
+    ("colon-after-name-with-role",
+     "Le patron de Nokia, Pekka Lundmark, l'a résumé ainsi : « La 5G reste notre priorité "
+     "absolue pour les trois prochaines années ».",
+     "Pekka Lundmark", "La 5G reste", None),
+    ("quote-spanning-two-sentences",
+     "« Les ventes ont doublé en un an. Nous embauchons cinquante ingénieurs », a affirmé "
+     "Julie Marchand, la directrice générale de Qonto.",
+     "Julie Marchand", "Les ventes ont doublé", None),
+    ("paragraph-start-previous-speaker",
+     "« La dette baissera dès l'an prochain », a assuré Patrick Drahi devant les actionnaires."
+     "\n\n« Nous ne vendrons aucun actif stratégique cette année ni la suivante, quoi qu'en "
+     "disent les marchés ».",
+     "Patrick Drahi", "Nous ne vendrons aucun", None),
+    ("selon-in-previous-sentence",
+     "Selon Gartner, le marché des PC a reculé de 5 % au premier trimestre. Les fabricants "
+     "restent pourtant « prudents ».",
+     "Gartner", "prudents", None),
+    ("plain-subject-speech-verb",
+     "En mai, le ministre Bruno Le Maire avait salué une entreprise « devenue un modèle pour "
+     "toute la filière ».",
+     "Bruno Le Maire", "devenue un modèle", None),
+    ("titled-person-tagged-as-one-name",
+     "Le Premier ministre Jean Castex a salué « un accord historique » avec les opérateurs.",
+     "Jean Castex", "un accord historique", None),
 ]
 
 NEGATIVE = [
@@ -92,6 +130,9 @@ NEGATIVE = [
      "publicitaires de la marque."),
     ("one-word-scare-quote-without-speaker",
      "Le « cloud » a transformé le métier des hébergeurs depuis dix ans."),
+    ("selon-in-previous-paragraph",
+     "Selon Gartner, le marché des PC a reculé de 5 %.\n\nLe mot « crise » revient dans "
+     "toutes les bouches."),
 ]
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.extract.referents import pronoun_speaker
-from kg.extract.speakers import speaker_before, speaker_of, subject_np
+from kg.extract.speakers import selon_before, speaker_before, speaker_of, subject_np
 from kg.extract.speech import EUPHONIC, PRONOUN, SELON, cues, speech_verb
 from kg.model import Quote
 
@@ -25,6 +25,7 @@ _OPEN = {"«": "»", "“": "”"}
 _STRAIGHT = re.compile(r'"([^"\n]+?)"')
 _STOP = {".", "!", "?", ";", "«", "“", '"', "\n"}
 _OUTLET_PREPS = {"à", "au", "aux", "sur"}
+_CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6}
 
 
 # Quotation marks ---------------------------------------------------------------------------
@@ -183,9 +184,11 @@ def extract_quotes(view: DocView) -> list[Quote]:
         rule = "quote-after"
         if speaker is None:
             speaker, rule = speaker_before(view, open_tok.i), "quote-before"
+        if speaker is None:
+            speaker, rule = selon_before(view, open_tok.i), "quote-selon-before"
         if speaker is None and view.previous_speaker and words >= 6:
             speaker, rule = view.previous_speaker, "quote-previous-speaker"
-        if speaker is None or (words < 2 and rule != "quote-before"):
+        if speaker is None or (words < 2 and rule not in ("quote-before", "quote-selon-before")):
             continue
         view.previous_speaker = speaker
         sent = open_tok.sent
@@ -193,5 +196,5 @@ def extract_quotes(view: DocView) -> list[Quote]:
         qs = o + 1 + (len(text[o + 1:c]) - len(text[o + 1:c].lstrip()))
         body = " […] ".join(pieces)
         out.append(Quote(speaker, body, qs, qs + len(body) if len(group) == 1 else last_c, outlet,
-                         rule, 0.5 if rule == "quote-previous-speaker" else 0.8))
+                         rule, _CONFIDENCE.get(rule, 0.8)))
     return out

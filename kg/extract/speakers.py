@@ -170,12 +170,23 @@ def _verb_like(t: Token) -> bool:
     return t.pos_ != "NOUN" or (t.i > 0 and t.nbor(-1).lower_ not in DET and t.nbor(-1).pos_ != "ADP")
 
 
+def _clause_subject(view: DocView, toks: list[Token], anchor: int) -> str | None:
+    """The subject of the sentence's main verb, for a speech verb the parser left without one
+    ("Un porte-parole de X juge l'offre « … »" with "juge" tagged as an adjective)."""
+    for t in toks:
+        if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ != "PRON":
+            return _subject_speaker(view, t, anchor)
+    return None
+
+
 def speaker_before(view: DocView, open_i: int) -> str | None:
     """Speaker in the same sentence before the quotation: subject of a speech verb, "selon X",
     "selon lui", "pour X", "X : « … »"."""
     toks = view.tokens[_text_sentence_start(view, open_i):open_i]
+    spoken = False
     for t in reversed(toks):
         if _verb_like(t) or t.lemma_.lower() in ("se dire", "montrer"):
+            spoken = True
             key = _verb_speaker(view, t, open_i)
             if key:
                 return key
@@ -188,7 +199,26 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
             key = speaker_of(view, np, open_i) if np and np[0].i == nxt.i else None
             if key:
                 return key
+    if spoken:
+        key = _clause_subject(view, toks, open_i)
+        if key:
+            return key
     if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
         return org_in(view, list(reversed(toks)))
     return None
 
+
+
+def selon_before(view: DocView, open_i: int) -> str | None:
+    """"Selon X, … . Les cases … « … »": the source named at the head of the previous sentence
+    of the same paragraph, for a quotation its own sentence does not attribute."""
+    start = _text_sentence_start(view, open_i)
+    if start < 2 or "\n" in view.tokens[start - 1].text:
+        return None
+    toks = view.tokens[_text_sentence_start(view, start - 1):start - 1]
+    if len(toks) < 3 or toks[0].lower_ not in SELON:
+        return None
+    if toks[1].lower_ in OBJ_PRONOUN:
+        return pronoun_speaker(view, toks[1], open_i)
+    np = subject_np(view, toks[1:8])
+    return speaker_of(view, np, open_i) if np and np[0].i == toks[1].i else None

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.model import Entity
 from kg.nlp.entities import Ment
+from kg.nlp.org_classes import KnownClasses, class_of
 from kg.nlp.resources import demonyms, fold, gazetteer, lex
 
 _DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
@@ -55,8 +56,14 @@ class _Salience:
     """Organisation mention counts, updated as the text is read left to right."""
 
     def __init__(self, mentions: list[Ment], entities: dict[str, Entity]) -> None:
+        # A name typed Product in one sentence and Organization in another ("les clients de
+        # SolarWinds", "l'éditeur SolarWinds") is still a mention of the company.
+        org_of = {fold(e.label): k for k, e in entities.items() if e.type == "Organization"}
+        as_org = {k: org_of.get(fold(e.label)) for k, e in entities.items() if e.type == "Product"}
         self.orgs = sorted(
-            (m for m in mentions if entities[m.key].type == "Organization"), key=lambda m: m.start
+            (m if entities[m.key].type == "Organization" else Ment(m.start, m.end, as_org[m.key], m.kind)
+             for m in mentions if entities[m.key].type == "Organization" or as_org.get(m.key)),
+            key=lambda m: m.start,
         )
         self.total = Counter(m.key for m in self.orgs)
 
@@ -109,7 +116,7 @@ def resolve_descriptions(
     org_nouns = lex().org_nouns
     dem = demonyms()
     sal = _Salience(mentions, entities)
-    g = gazetteer()
+    known = KnownClasses()
     out: list[Ment] = []
     facts: list[Fact] = []
     for tok in doc:
@@ -132,15 +139,8 @@ def resolve_descriptions(
             place, place_tok = _place_of(tok, token_ent)
         end = _description_end(tok, place_tok)
         text = doc[prev.i:end].text
-        target = g.by_nickname.get(fold(text))
-        if target is None:
-            target = before_name
-        if target is None and place is not None:
-            located = _org_located(place, set(sal.total))
-            target = sal.best(tok.i, located) if located else sal.best(tok.i)
-        if target is None and place is None and _generic_slot(tok):
-            target = sal.best(tok.i)
-        if target is None or target not in entities and target not in g.entries:
+        target = _target(tok, text, before_name, place, token_ent, entities, sal, known)
+        if target is None or target not in entities and target not in gazetteer().entries:
             continue
         _ensure_entity(entities, target)
         kind = "description" if (place or before_name is None) else "apposition"
@@ -154,6 +154,35 @@ def resolve_descriptions(
     out.extend(_demonym_before_names(doc, token_ent, entities, facts))
     out.extend(_pronouns(doc, mentions + out, entities))
     return out, facts
+
+
+def _target(tok: Token, text: str, before_name: str | None, place: str | None,
+            token_ent: list[str | None], entities: dict[str, Entity], sal: _Salience,
+            known: KnownClasses) -> str | None:
+    """The organisation a description stands for: a gazetteer nickname, the name it
+    introduces or is apposed to, else the most salient organisation of its class (in its
+    place when it names one)."""
+    cls = class_of(tok)
+    exact = gazetteer().by_nickname.get(fold(text)) or before_name or _apposed_org(tok, token_ent, entities)
+    if exact is not None:
+        known.learn(exact, cls)
+        return exact
+    if place is None and not _generic_slot(tok):
+        return None
+    fitting = known.fitting(cls, set(sal.total))
+    if place is not None:
+        located = _org_located(place, set(sal.total))
+        narrowed = (located & fitting) if located and fitting else None
+        return sal.best(tok.i, narrowed or located or fitting or None)
+    return sal.best(tok.i, fitting)
+
+
+def _apposed_org(tok: Token, token_ent: list[str | None], entities: dict[str, Entity]) -> str | None:
+    """"Orange, l'opérateur historique": the organisation a description is in apposition to."""
+    if tok.dep_ != "appos" or tok.head.i >= tok.i:
+        return None
+    key = token_ent[tok.head.i]
+    return key if key and entities.get(key) and entities[key].type == "Organization" else None
 
 
 def _determiner(doc: Doc, tok: Token) -> Token | None:
@@ -205,7 +234,11 @@ def _plural_apposition(doc, tok, token_ent, entities, facts, out) -> None:
 def _following_org(doc: Doc, tok: Token, token_ent: list[str | None], entities) -> str | None:
     """The organisation named right after a description ("l'opérateur britannique Vodafone")."""
     j = tok.i + 1
-    while j < len(doc) and j <= tok.i + 3 and token_ent[j] is None and doc[j].pos_ in ("ADJ", "NOUN"):
+    # Over adjectives and a "de" complement: "l'agence fédérale de cybersécurité CISA".
+    while j < len(doc) and j <= tok.i + 4 and token_ent[j] is None and (
+        doc[j].pos_ in ("ADJ", "NOUN")
+        or doc[j].lower_ in ("de", "d'", "d’") and j + 1 < len(doc) and doc[j + 1].text.islower()
+    ):
         j += 1
     if j < len(doc) and token_ent[j] and entities.get(token_ent[j]) and entities[token_ent[j]].type == "Organization":
         return token_ent[j]

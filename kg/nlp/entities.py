@@ -20,6 +20,7 @@ from kg.vocab import entity_key
 LABEL_TYPE = {"ORG": "Organization", "PER": "Person", "LOC": "Place", "PRODUCT": "Product"}
 _EDGE_PUNCT = "–—-‐,;:.!?«»\"“”'’()[] \n\t"
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]+[A-Z]|\d")
+_INNER_CAPS = re.compile(r"^[A-Z]?[a-z]+[A-Z]")
 _BAD_POS = {"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PUNCT"}
 
 
@@ -99,11 +100,12 @@ def _org_cue_before(span: Span) -> bool:
 
 
 def _misc_type(span: Span) -> str | None:
-    """MISC is an Organization after an organisation noun or with a web suffix, a Product when
-    it looks like one (iPhone 5, PlayBook) or a product noun precedes."""
+    """MISC is an Organization after an organisation noun, a nationality ("le britannique X")
+    or with a web suffix, a Product when it looks like one (iPhone 5, PlayBook) or a product
+    noun precedes."""
     text = span.text
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if ".fr" in text or ".com" in text or _org_cue_before(span):
+    if ".fr" in text or ".com" in text or _org_cue_before(span) or prev in demonyms():
         return "Organization"
     if _CAMEL.search(text) or prev in PRODUCT_CUE:
         return "Product"
@@ -114,6 +116,8 @@ def _looks_like_noise(span: Span) -> bool:
     """Single capitalised common words the model mistakes for names ("Rappelons", "Crédit")."""
     if len(span) == 1:
         tok = span[0]
+        if _INNER_CAPS.search(tok.text) or (tok.text.isupper() and tok.text.isalpha() and len(tok.text) > 2):
+            return False  # "FireEye", "CISA": no common word is spelt so, whatever the tagger says
         if tok.pos_ in _BAD_POS or (tok.pos_ == "NOUN" and tok.is_sent_start):
             return True
         if tok.is_sent_start and tok.pos_ != "PROPN":
@@ -191,6 +195,27 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
     return (typ, None) if typ else None
 
 
+def _one_type_per_name(raw: list) -> list:
+    """A name the gazetteer does not know, typed Organization in one sentence ("la société de
+    cybersécurité FireEye"), stays an organisation where only its spelling made it a product."""
+    orgs = {span.text for span, typ, key in raw if typ == "Organization" and key is None}
+    return [(span, "Organization" if typ == "Product" and key is None and span.text in orgs else typ, key)
+            for span, typ, key in raw]
+
+
+def _titled_person(span: Span) -> Span | None:
+    """"Premier ministre Jean-Marc Ayrault" tagged as one name: the person after the title."""
+    doc = span.doc
+    titles = {fold(t).split()[-1] for t in lex().person_titles} | {"premier", "premiere"}
+    i = span.start
+    while i < span.end and fold(doc[i].text) in titles:
+        i += 1
+    rest = doc[i:span.end]
+    if i == span.start or not 2 <= len(rest) <= 3 or not all(t.text[:1].isupper() for t in rest):
+        return None
+    return rest
+
+
 def _is_acronym_of(short: str, long: str) -> bool:
     """``RIM`` is the acronym of ``Research In Motion``."""
     if not (2 <= len(short) <= 6 and short.isupper()):
@@ -224,12 +249,15 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
         span = clean_span(ent)
         if span is None:
             continue
-        typed = _type_and_key(span, ent.label_, ent.ent_id_)
+        titled = _titled_person(span)
+        span, label = (titled, "PER") if titled is not None else (span, ent.label_)
+        typed = _type_and_key(span, label, ent.ent_id_)
         if typed:
             raw.append((span, typed[0], typed[1]))
     raw += _web_names(doc, raw)
     raw = extend_models(doc, raw)
     raw += cued_names(doc, raw)
+    raw = _one_type_per_name(raw)
     persons = [s.text for s, t, _ in raw if t == "Person"]
     persons += [g.entries[k].name for s, t, k in raw if t == "Person" and k]
     clusters = _Clusters()
