@@ -2,7 +2,7 @@
 
 A trigger word of ``lexicon.json`` opens an event when its sentence also holds what the type
 needs (an amount for Funding, a figure for Results, a product for ProductLaunch…). The agent is
-read on the parse (see :func:`_agents`), else it is the article's most salient organisation;
+read on the parse (see :func:`kg.extract.event_agents.agents`), else it is the article's most salient organisation;
 the date is the sentence's date expression nearest the trigger (a period rather than a day for
 Results; deadlines and comparisons "contre 3 % un an plus tôt" left out); the place is the
 sentence's first Place; the quantity is the figure the type is about (see :func:`quantity`).
@@ -13,27 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocView, is_hypothetical, is_negated
+from kg.extract.event_agents import agents, rules as _rules
 from kg.extract.quantities import FIGURE as _FIGURE
 from kg.extract.quantities import MONEY as _MONEY
 from kg.extract.quantities import MONEY_WORD as _MONEY_WORD
 from kg.extract.quantities import quantity
 from kg.model import Event
-from kg.nlp.resources import fold, gazetteer, lex, lexicon
+from kg.nlp.resources import fold, lex
 
 
 _AMOUNT_TYPES = ("Funding", "Acquisition", "Lawsuit")  # "X en 2014, puis Y en 2016": one event each
-
-
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, frozenset[str]]:
-    """The event-only word lists of ``lexicon.json`` (``event_rules``), folded."""
-    raw = lexicon().get("event_rules", {})
-    return {k: frozenset(fold(w) for w in v) for k, v in raw.items() if isinstance(v, list)}
 
 
 def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str, str]]:
@@ -101,163 +94,6 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return "Organization" in kinds and _MONEY.search(text) is not None
         return "Organization" in kinds
     return True
-
-
-_RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
-_SANCTION = {"infliger", "condamner", "sanctionner", "frapper", "imposer", "impose", "poursuivre"}  # folded
-
-
-def _orgs(view: DocView, tok: Token) -> list[str]:
-    """Organisations a noun phrase names: itself or a name inside it ("le japonais Rakuten",
-    "les fonds Silver Lake et Thoma Bravo"), a relative pronoun's antecedent, a product's maker."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_.startswith("acl") and tok.head.head is not tok.head:
-        tok = tok.head.head
-    found = view.conjuncts(tok, "Organization")
-    if found:
-        return found
-    product = view.ent_of(tok, "Product")
-    if product:
-        for c in tok.children:  # "la PlayStation 4 de Sony"
-            if c.dep_ == "nmod" and view.ent_of(c, "Organization"):
-                return [view.ent_of(c, "Organization")]
-        entry = gazetteer().entries.get(product)
-        if entry and entry.maker in view.entities:
-            return [entry.maker]
-    return []
-
-
-def _has_case(tok: Token, *words: str) -> bool:
-    return any(c.dep_ in ("case", "mark") and c.lower_ in words for c in tok.children)
-
-
-def _by_agent(view: DocView, tok: Token) -> list[str]:
-    """The "par X" of a passive or a nominalisation ("racheté par l'américain Semtech",
-    "le rachat de Lucent par le français Alcatel")."""
-    for t in tok.subtree if tok.pos_ == "NOUN" else tok.children:
-        if t is tok:
-            continue  # "renforcé par le rachat de X": the trigger's own "par"
-        if (t.dep_ == "obl:agent" or (t.dep_ in ("nmod", "obl", "obl:mod") and _has_case(t, "par"))) \
-                and t.head.lower_ != "intermédiaire":
-            found = _orgs(view, t)
-            if found:
-                return found
-    return []
-
-
-def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
-    """Organisations subject of the trigger or of the verbs above it (with "X et Y" subjects)."""
-    deps = ("nsubj", "expl:subj", "nsubj:pass") if passive else ("nsubj", "expl:subj")
-    head = tok
-    for _ in range(4):
-        for c in head.children:
-            if c.dep_ in deps:
-                found = _orgs(view, c) + [view.ent_of(t, "Organization") for t in c.subtree
-                                          if t.dep_ == "conj" and view.ent_of(t, "Organization")]
-                if found:
-                    return list(dict.fromkeys(found))
-                subj = c.head.head if c.lower_ in _RELATIVE and c.head.dep_.startswith("acl") else c
-                if view.ent_of(subj, "Person"):
-                    return []  # a person acts: the organisation is not named here
-        if head.head is head:
-            break
-        head = head.head
-    return []
-
-
-def _prep_orgs(view: DocView, tok: Token, preps: tuple[str, ...], deps: tuple[str, ...]) -> list[str]:
-    """Organisations of the trigger's (or its verb's) complements introduced by ``preps``."""
-    for t in (tok, tok.head):
-        for c in t.children:
-            if c.dep_ in deps and _has_case(c, *preps):
-                found = _orgs(view, c)
-                if found:
-                    return found
-    return []
-
-
-_COMPL = ("obl", "obl:arg", "obl:mod", "iobj", "nmod")
-
-
-def _targets(view: DocView, tok: Token) -> set[str]:
-    """What an acquisition is of: the object, the passive subject, the "de Y" / "sur Y"."""
-    out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ in ("nmod", "obl:arg") and _has_case(c, "de", "d'", "d’", "du", "sur")):
-            out |= set(_orgs(view, c))
-    return out
-
-
-def _agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) -> list[str]:
-    """The organisations an event is about (usually one).
-
-    Acquisition: the "par X" agent, the buyer "à X" of "céder", else the subject; never the
-    target. Funding by an investor ("miser sur", "investir dans"): the company funded. Lawsuit:
-    the plaintiff for complaints ("a saisi", "a porté plainte", "attaqué en justice"), the party
-    sanctioned for fines and verdicts. Others: the "par X", the subject, the "de X" of a noun.
-    """
-    rules = _rules()
-    if typ == "Lawsuit":
-        if trig in rules.get("plaintiff", ()):
-            return _by_agent(view, tok) or _subjects(view, tok, passive=False) or _defendant(view, tok) or _fallback(salient)
-        if trig == "enfreindre":
-            return _subjects(view, tok)
-        return _defendant(view, tok)
-    if typ == "Acquisition":
-        if trig in rules.get("seller", ()):  # "céder X à Y", the "à Y" on the verb or on X
-            objects = [c for c in tok.children if c.dep_ == "obj"]
-            return _prep_orgs(view, tok, ("à", "au", "aux"), _COMPL) or next(
-                (found for o in objects if (found := _prep_orgs(view, o, ("à", "au", "aux"), ("nmod",)))), [])
-        targets = _targets(view, tok)
-        for found in (_by_agent(view, tok), _subjects(view, tok, passive=False), _fallback(salient)):
-            found = [k for k in found if k not in targets]
-            if found:
-                return found
-        return []
-    if typ == "Funding" and trig in rules.get("investor", ()):
-        investors = set(_subjects(view, tok))
-        funded = _prep_orgs(view, tok, ("sur", "dans", "de", "du", "au"), _COMPL)
-        return [k for k in funded or _fallback(salient) if k not in investors]
-    found = _by_agent(view, tok) or _subjects(view, tok)
-    if not found and tok.pos_ == "NOUN":
-        found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
-    return found or _fallback(salient)
-
-
-def _fallback(salient: str | None) -> list[str]:
-    return [salient] if salient else []
-
-
-def _defendant(view: DocView, tok: Token) -> list[str]:
-    """The party a fine or a sentence falls on: "à X" of "infliger", the object of "condamner",
-    the subject of a passive "X a été condamné", else the sentence's first organisation that
-    does not sanction. A person sentenced is no company's lawsuit: nothing."""
-    verb = tok if tok.pos_ == "VERB" else tok.head
-    for t in (verb, tok):
-        for c in t.children:
-            if c.dep_ in ("iobj", "obl", "obl:arg", "obl:mod") and _has_case(c, "à", "au", "contre"):
-                if _orgs(view, c):
-                    return _orgs(view, c)[:1]
-            if c.dep_ == "obj" and fold(verb.lemma_) in _SANCTION and _orgs(view, c):
-                return _orgs(view, c)[:1]
-    passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.pos_ != "VERB" or verb.dep_ == "acl"
-    if passive and fold(tok.lemma_) in _SANCTION:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubj:pass"):
-                if view.ent_of(c, "Person"):
-                    return []
-                if _orgs(view, c):
-                    return _orgs(view, c)[:1]
-    sent = tok.sent
-    authorities = set()
-    for t in sent:
-        if fold(t.lemma_) in _SANCTION:
-            for h in (t, t.head):
-                authorities |= {view.ent_of(c, "Organization") for c in h.children if c.dep_ == "nsubj"}
-    for t in sent:
-        key = view.ent_of(t, "Organization")
-        if key and key not in authorities and t.dep_ != "nsubj":
-            return [key]
-    return []
 
 
 _DEADLINE = re.compile(r"(d['’]ici|jusqu['’]|avant|horizon|prévu|attendu)[^.,;]{0,14}$", re.I)
@@ -390,7 +226,7 @@ def extract_events(view: DocView) -> list[Event]:
                 if len({d for _, d in pairs}) > 1:
                     occurrences = pairs
             place = _place(view, sent)
-            for agent in _agents(view, tok, typ, trig, salient):
+            for agent in agents(view, tok, typ, trig, salient):
                 for amount, when in occurrences:
                     ev = Event(typ, agent, sent.text.strip(), sent.start_char, sent.end_char,
                                when, place, amount, f"event-{typ.lower()}", 0.6)
