@@ -223,6 +223,18 @@ POSITIVE = [
      ("Microsoft", "acquired", "Lumia")),
     ("verb-object-sous", "Samsung vend ses smartphones Galaxy sous Android.",
      ("Android", "runsOn", "Samsung Galaxy")),
+    # leading verbs in the present; a verb the tagger took for a name; bare objects
+    ("verb-diriger-relative", "Jean Martin, qui préside Capgemini depuis 2020, a présenté la "
+     "stratégie.", ("Jean Martin", "leads", "Capgemini")),
+    ("verb-diriger-mistagged", "Christel Heydemann dirige Orange depuis 2022.",
+     ("Christel Heydemann", "leads", "Orange")),
+    ("verb-object-as-obl", "Altice a racheté SFR en 2014.", ("Altice", "acquired", "SFR")),
+    ("verb-madeBy-xcomp-subject", "Sony a décidé de commercialiser la PlayStation 5 en novembre.",
+     ("PlayStation 5", "madeBy", "Sony")),
+    ("possessive-on-product", "MediaTek vient de lancer son Dimensity 9000.",
+     ("Dimensity 9000", "madeBy", "MediaTek")),
+    ("fronted-participle-basedIn", "Installé à San Diego, Qualcomm fournit des puces à la plupart "
+     "des fabricants.", ("Qualcomm", "basedIn", "San Diego")),
     ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
      "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
 ]
@@ -282,6 +294,12 @@ NEGATIVE = [
      {"Jean Martin", "Google"}),
     ("division-head-not-leads", "Phil Spencer, le patron de la division Xbox de Microsoft, a "
      "détaillé la stratégie.", "leads", {"Phil Spencer", "Microsoft"}),
+    ("past-verb-leads", "Stephen Elop, qui dirigeait Nokia jusqu'en 2013, a rejoint Microsoft.",
+     "leads", {"Stephen Elop", "Nokia"}),
+    ("past-compound-verb-leads", "Stéphane Richard a dirigé Orange pendant dix ans.", "leads",
+     {"Stéphane Richard", "Orange"}),
+    ("regulator-not-maker", "L'Autorité de la concurrence a examiné le système Android.",
+     "madeBy", {"Autorité de la concurrence", "Android"}),
     ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",
      "competitorOf", {"Orange", "SFR", "Free"}),
 ]
@@ -333,3 +351,22 @@ def test_every_relation_carries_its_sentence_offsets(analyse):
     for r in x.relations:
         assert text[r.start:r.end] == r.sentence
         assert 0.0 < r.confidence <= 1.0 and r.rule
+
+
+# (id, sentence, triple that must NOT be extracted although other relations may be)
+WRONG = [
+    ("rival-not-in-relative", "Atos affronte Capgemini, qui a racheté Altran en 2019.",
+     ("Atos", "competitorOf", "Altran")),
+    ("possessor-of-qualified-org", "La Commission européenne a infligé une amende à Google, accusé "
+     "d'avoir abusé de la position de son système Android.",
+     ("Android", "madeBy", "Commission européenne")),
+    ("regulator-subject-not-maker", "La Commission européenne a examiné son système Android.",
+     ("Android", "madeBy", "Commission européenne")),
+]
+
+
+@pytest.mark.parametrize("case_id, text, triple", WRONG, ids=_ids(WRONG))
+def test_wrong_triple_is_not_extracted(analyse, case_id, text, triple):
+    x = analyse(text)
+    assert {triple[0], triple[2]} <= {e.label for e in x.entities}
+    assert triple not in labelled(x)

@@ -13,7 +13,7 @@ from kg.extract.context import DocView
 from kg.extract.relations._common import TYPES
 from kg.extract.relations.nouns import apposition_relations, copula_relations, noun_relations
 from kg.extract.relations.products import (based_relations, description_facts, gazetteer_makers,
-                                           genitive_relations)
+                                           genitive_relations, non_maker)
 from kg.extract.relations.roles import owner_relations, role_relations
 from kg.extract.relations.verbs import participle_relations, prep_rival_relations, verb_relations
 from kg.model import Relation
@@ -33,6 +33,8 @@ def extract_relations(view: DocView, min_confidence: float = 0.0) -> list[Relati
             conf = calibrated.get(rule, conf)
             stypes, otypes = TYPES[p]
             if view.type(s) not in stypes or view.type(o) not in otypes or s == o or conf < min_confidence:
+                continue
+            if p == "madeBy" and non_maker(view, o):
                 continue
             sent = tok.sent
             k = (s, p, o, sent.start)

@@ -52,17 +52,47 @@ def genitive_relations(view: DocView) -> Iterator[Cand]:
 
 
 def _possessive(view: DocView, tok: Token, prod: str) -> Iterator[Cand]:
-    """"RIM … son nouveau système BlackBerry 10": the possessor is the clause subject."""
+    """"RIM … son nouveau système BlackBerry 10", "MediaTek lance son Dimensity 9000": the
+    possessor is the subject of the clause, or the organisation a participle clause qualifies
+    ("Google, accusé d'abuser de son système Android")."""
     doc = view.doc
     nouns = lex_verbs()["madeBy_nouns"] | {"système"}
     for j in range(tok.i - 1, max(0, tok.i - 7) - 1, -1):
         t = doc[j]
         if t.pos_ in ("VERB", "AUX") or view.key(t) or "\n" in t.text or t.text in ".!?":
             return
-        if t.lower_ in ("son", "sa", "ses") and t.head.lemma_.lower() in nouns:
-            for s in _clause_subject(view, t.head, (ORG,)):
+        if t.lower_ in ("son", "sa", "ses") and (t.head.lemma_.lower() in nouns or view.key(t.head) == prod):
+            owner = _qualified_org(view, t.head)
+            for s in [owner] if owner else _clause_subject(view, t.head, (ORG,)):
                 yield prod, "madeBy", s, tok, "possessive-madeBy", 0.65
             return
+
+
+def _qualified_org(view: DocView, tok: Token) -> str | None:
+    """The organisation an adjectival clause on the way up qualifies: in "X inflige une amende à
+    Google, accusé d'avoir abusé de son système", "son" is Google's, not X's."""
+    head = tok
+    for _ in range(8):
+        if head.dep_ in ("acl", "acl:relcl") and head.head is not head:
+            return view.ent_of(head.head, ORG)
+        if head.dep_ in ("ROOT",) or head.head is head or head.pos_ in ("AUX",):
+            return None
+        if head.pos_ == "VERB" and any(c.dep_.startswith("nsubj") for c in head.children):
+            return None
+        head = head.head
+    return None
+
+
+def non_maker(view: DocView, key: str) -> bool:
+    """A regulator, court or government never makes a product ("la Commission européenne",
+    "l'Autorité de la concurrence", "le gendarme des télécoms"): words of its names say so."""
+    words = lex_verbs()["non_maker_words"]
+    entry = gazetteer().entries.get(key)
+    ent = view.entities.get(key)
+    names = [ent.label, *ent.aliases] if ent else []
+    if entry:
+        names += [entry.name, *entry.aliases, *entry.nicknames]
+    return any(w in words for n in names if n for w in fold(n).split())
 
 
 def description_facts(view: DocView) -> Iterator[Cand]:
@@ -101,6 +131,21 @@ def based_relations(view: DocView) -> Iterator[Cand]:
         if not orgs and tok.dep_ in ("acl", "appos", "advcl") and view.tokens[tok.i - 1].text == ",":
             head = view.tokens[tok.i - 2]  # "l'entreprise, basée à Austin"
             orgs = [k for k in (view.ent_of(head, ORG), generic_org(view, head)) if k][:1]
+        if not orgs and tok.i == tok.sent.start:
+            orgs = _name_after_fronted(view, tok)
         for o in orgs:
             for p in places:
                 yield o, "basedIn", p, tok, "participle-basedIn", 0.75
+
+
+def _name_after_fronted(view: DocView, tok: Token) -> list[str]:
+    """"Installé à Amsterdam, Gemalto fournit …": a participle opening the sentence qualifies the
+    organisation named right after its comma."""
+    for j in range(tok.i + 1, min(len(view.tokens) - 1, tok.i + 12)):
+        if view.tokens[j].text == ",":
+            nxt = view.tokens[j + 1]
+            key = view.ent_of(nxt, ORG) or generic_org(view, nxt)
+            return [key] if key else []
+        if view.tokens[j].pos_ in ("VERB", "AUX") and not view.key(view.tokens[j]):
+            break
+    return []

@@ -22,7 +22,7 @@ def _verb_triggers() -> frozenset[str]:
     """Every verb lemma some verb rule reacts to."""
     lex = lex_verbs()
     keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
-    keys += ("runs_on_participles", "runs_into_verbs", "works_verbs")
+    keys += ("runs_on_participles", "runs_into_verbs", "works_verbs", "leads_verbs")
     return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser",
                                                           "céder", "vendre", "revendre"}
 
@@ -32,7 +32,7 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
     lex = lex_verbs()
     relevant = _verb_triggers()
     for tok in view.tokens:
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") and not _verb_mistagged(tok):
             continue
         lemma = _lemma(tok, relevant)
         if lemma not in relevant:
@@ -43,18 +43,31 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         passive = [c for c in kids if c.dep_ == "nsubj:pass"]
         if any(c.dep_ == "aux:pass" for c in kids):
             passive, subj = passive + subj, []
-        objs = [c for c in kids if c.dep_ == "obj"]
+        # A bare oblique (no preposition) right after the verb is a direct object the parser
+        # mislabelled ("a racheté SFR en 2014": SFR as obl:mod).
+        objs = [c for c in kids if c.dep_ == "obj" or (c.dep_.startswith("obl") and c.dep_ != "obl:agent" and c.i > tok.i
+                and c.pos_ in ("PROPN", "NOUN") and not any(g.dep_ == "case" for g in c.children))]
         if objs:
             # "X a racheté A ainsi que B": the parser often hangs B on the verb as a conj.
             objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
                      and not any(g.dep_.startswith("nsubj") for g in c.children)]
+        if passive and objs and not any(c.dep_ == "aux:pass" for c in kids) and any(
+                c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in kids):
+            subj, passive = subj + passive, []  # "X a racheté Y" with X mislabelled nsubj:pass
         agents = _agents(tok)
         reflexive = any(c.lower_ in ("s'", "s’", "se") for c in kids)
         if lemma == "offrir" and not reflexive:
             continue
         yield from _acquisition_verb(view, tok, lemma, subj, objs, passive, agents)
         if lemma in lex["madeBy"]:
-            yield from _pairs(view, tok, objs, subj, "madeBy", (PROD,), (ORG,), "verb-madeBy")
+            # "X vient de lancer Y", "X a décidé de commercialiser Y": the governing clause's subject.
+            makers = subj or ([] if passive or tok.dep_ != "xcomp" else
+                              [c for c in tok.head.children if c.dep_ == "nsubj"])
+            yield from _pairs(view, tok, objs, makers, "madeBy", (PROD,), (ORG,), "verb-madeBy")
+        if lemma in lex["leads_verbs"] and "Part" not in tok.morph.get("VerbForm") and not _past(tok):
+            # "X dirige Y", "X, qui préside Y depuis 2015": active voice, present (participles:
+            # _PARTICIPLE); "qui dirigeait Y", "a dirigé Y" tell a former role.
+            yield from _pairs(view, tok, subj, objs, "leads", (PER,), (ORG,), "verb-leads")
         if lemma in lex["founded_verbs"]:
             yield from _pairs(view, tok, passive, agents, "foundedBy", (ORG,), (PER,), "passive-foundedBy")
             yield from _pairs(view, tok, objs, subj, "foundedBy", (ORG,), (PER,), "verb-foundedBy")
@@ -68,6 +81,18 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if lemma in lex["partner_verbs"] and not any(negative_det(o) for o in objs):
             obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
             yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
+
+
+def _past(tok: Token) -> bool:
+    """Imperfect, simple past or compound past: a state that no longer holds."""
+    return bool({"Imp", "Past"} & set(tok.morph.get("Tense"))) or any(c.dep_ == "aux:tense" for c in tok.children)
+
+
+def _verb_mistagged(tok: Token) -> bool:
+    """A verb the tagger took for a name ("X dirige Y" → PROPN) but the parser still gave a
+    subject and an object."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ in ("PROPN", "NOUN") and "nsubj" in deps and "obj" in deps and tok.dep_ in ("ROOT", "acl:relcl", "conj")
 
 
 def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], objs: list[Token],
@@ -186,12 +211,22 @@ def _runs_on_participle(view: DocView, tok: Token, lemma: str, passive: list[Tok
 
 def _competitor_verb(view: DocView, tok: Token, subj: list[Token], objs: list[Token]) -> Iterator[Cand]:
     """"X affronte Y", "pour concurrencer Y" (the governing clause's subject)."""
-    rivals = _rivals(view, [t for o in objs for t in o.subtree])
+    rivals = _rivals(view, [t for o in objs for t in _phrase(o)])
     subjects = [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD))
     for s in subjects:
         for o in rivals:
             if o != s:
                 yield s, "competitorOf", o, tok, "verb-competitor", 0.7
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The noun phrase of ``tok`` without its clauses: in "affronte Y, né du rapprochement de A
+    et de B", A and B are not rivals."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("acl", "acl:relcl", "advcl", "parataxis", "ccomp"):
+            out += _phrase(c)
+    return out
 
 
 def _rivals(view: DocView, toks: list[Token]) -> list[str]:
