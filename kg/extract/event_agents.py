@@ -46,7 +46,8 @@ def _orgs(view: DocView, tok: Token) -> list[str]:
     return []
 
 
-def _has_case(tok: Token, *words: str) -> bool:
+def has_case(tok: Token, *words: str) -> bool:
+    """``tok`` is introduced by one of ``words`` (its case or mark)."""
     return any(c.dep_ in ("case", "mark") and c.lower_ in words for c in tok.children)
 
 
@@ -56,7 +57,7 @@ def _by_agent(view: DocView, tok: Token) -> list[str]:
     for t in tok.subtree if tok.pos_ == "NOUN" else tok.children:
         if t is tok:
             continue  # "renforcé par le rachat de X": the trigger's own "par"
-        if (t.dep_ == "obl:agent" or (t.dep_ in ("nmod", "obl", "obl:mod") and _has_case(t, "par"))) \
+        if (t.dep_ == "obl:agent" or (t.dep_ in ("nmod", "obl", "obl:mod") and has_case(t, "par"))) \
                 and t.head.lower_ != "intermédiaire":
             found = _orgs(view, t)
             if found:
@@ -70,7 +71,7 @@ def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
     head = tok
     for _ in range(4):
         for c in head.children:
-            if c.dep_ in deps:
+            if c.dep_ in deps or (c.dep_ == "nsubj:pass" and not _passive(head)):
                 found = _orgs(view, c) + [view.ent_of(t, "Organization") for t in c.subtree
                                           if t.dep_ == "conj" and view.ent_of(t, "Organization")]
                 if found:
@@ -78,17 +79,22 @@ def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
                 subj = c.head.head if c.lower_ in _RELATIVE and c.head.dep_.startswith("acl") else c
                 if view.ent_of(subj, "Person"):
                     return []  # a person acts: the organisation is not named here
-        if head.head is head:
-            break
+        if head.head is head or (head is not tok and head.dep_ in ("acl", "acl:relcl")):
+            break  # the noun a participle or relative qualifies is not its subject
         head = head.head
     return []
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb; the parser also labels "nsubj:pass" the subject of "avait racheté"."""
+    return any(c.dep_ == "aux:pass" for c in verb.children) or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"))
 
 
 def _prep_orgs(view: DocView, tok: Token, preps: tuple[str, ...], deps: tuple[str, ...]) -> list[str]:
     """Organisations of the trigger's (or its verb's) complements introduced by ``preps``."""
     for t in (tok, tok.head):
         for c in t.children:
-            if c.dep_ in deps and _has_case(c, *preps):
+            if c.dep_ in deps and has_case(c, *preps):
                 found = _orgs(view, c)
                 if found:
                     return found
@@ -102,7 +108,7 @@ def _targets(view: DocView, tok: Token) -> set[str]:
     """What an acquisition is of: the object, the passive subject, the "de Y" / "sur Y"."""
     out: set[str] = set()
     for c in tok.children:
-        if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ in ("nmod", "obl:arg") and _has_case(c, "de", "d'", "d’", "du", "sur")):
+        if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ in ("nmod", "obl:arg") and has_case(c, "de", "d'", "d’", "du", "sur")):
             out |= set(_orgs(view, c))
     return out
 
@@ -118,7 +124,7 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
     table = rules()
     if typ == "Lawsuit":
         if trig in table.get("plaintiff", ()):
-            return _by_agent(view, tok) or _subjects(view, tok, passive=False) or _defendant(view, tok) or _fallback(salient)
+            return _plaintiff(view, tok, salient)
         if trig == "enfreindre":
             return _subjects(view, tok)
         return _defendant(view, tok)
@@ -137,10 +143,64 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         investors = set(_subjects(view, tok))
         funded = _prep_orgs(view, tok, ("sur", "dans", "de", "du", "au"), _COMPL)
         return [k for k in funded or _fallback(salient) if k not in investors]
-    found = _by_agent(view, tok) or _subjects(view, tok)
+    found = _by_agent(view, tok) or _product_maker(view, tok) or _subjects(view, tok)
     if not found and tok.pos_ == "NOUN":
         found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
+    if not found and typ == "Outage":
+        found = _hit(view, tok)
     return found or _fallback(salient)
+
+
+def _product_maker(view: DocView, tok: Token) -> list[str]:
+    """A participle qualifying a product is its maker's act ("le Quest 3 de Meta, commercialisé
+    depuis octobre"; "Meta, dont le casque Quest 3, commercialisé …")."""
+    if tok.dep_ != "acl" or not view.ent_of(tok.head, "Product"):
+        return []
+    product = tok.head
+    if product.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in product.children):
+        return _orgs(view, product.head) or _orgs(view, product)
+    return _orgs(view, product)
+
+
+def _hit(view: DocView, tok: Token) -> list[str]:
+    """The organisation whose service an outage hit: "une panne qui a touché le cloud Azure
+    de Microsoft", "la panne a paralysé le réseau d'Orange" (verbs in event_rules.outage_verbs)."""
+    verbs = rules().get("outage_verbs", frozenset())
+    for t in tok.sent:
+        if fold(t.lemma_.lower()) not in verbs or t.i < tok.i:
+            continue
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is None or (subj is not tok and not (subj.lower_ in _RELATIVE and subj.i - tok.i < 15)):
+            continue
+        for c in t.children:
+            if c is not subj and c.dep_ not in ("punct", "aux:tense", "aux:pass", "advmod"):
+                found = [k for x in c.subtree if (k := view.ent_of(x, "Organization") or _maker(view, x))]
+                if found:
+                    return found[:1]
+    return []
+
+
+def _maker(view: DocView, tok: Token) -> str | None:
+    """The maker of the product ``tok`` names, when the gazetteer knows it and the text names it."""
+    product = view.ent_of(tok, "Product")
+    entry = gazetteer().entries.get(product) if product else None
+    return entry.maker if entry and entry.maker in view.entities else None
+
+
+def _plaintiff(view: DocView, tok: Token, salient: str | None) -> list[str]:
+    """Who complains or sues: the "par X", the subject, the "de X" of a noun ("une plainte de
+    X"); never the authority seized (the object of "saisir"). A subject the text names but we
+    cannot resolve ("le service de son fondateur") leaves the event without an agent."""
+    found = _by_agent(view, tok) or _subjects(view, tok, passive=False)
+    if not found and tok.pos_ == "NOUN":
+        found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
+    if found:
+        return found
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return []
+    seized = {k for c in verb.children if c.dep_ == "obj" for k in _orgs(view, c)}
+    return [k for k in _defendant(view, tok) if k not in seized] or _fallback(salient)
 
 
 def _fallback(salient: str | None) -> list[str]:
@@ -154,7 +214,7 @@ def _defendant(view: DocView, tok: Token) -> list[str]:
     verb = tok if tok.pos_ == "VERB" else tok.head
     for t in (verb, tok):
         for c in t.children:
-            if c.dep_ in ("iobj", "obl", "obl:arg", "obl:mod") and _has_case(c, "à", "au", "contre"):
+            if c.dep_ in ("iobj", "obl", "obl:arg", "obl:mod", "nmod") and has_case(c, "à", "au", "contre"):
                 if _orgs(view, c):
                     return _orgs(view, c)[:1]
             if c.dep_ == "obj" and fold(verb.lemma_) in _SANCTION and _orgs(view, c):

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocView, is_hypothetical, is_negated
-from kg.extract.event_agents import agents, rules as _rules
+from kg.extract.event_agents import agents, has_case as _has_case, rules as _rules
 from kg.extract.quantities import FIGURE as _FIGURE
 from kg.extract.quantities import MONEY as _MONEY
 from kg.extract.quantities import MONEY_WORD as _MONEY_WORD
@@ -74,17 +74,17 @@ def _court_case(view: DocView, sent: Span, tok: Token, trig: str) -> bool:
 def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str) -> bool:
     text = sent.text
     kinds = {view.type(view.key(t)) for t in sent if view.key(t)}
-    if typ == "Funding":
-        return bool(_MONEY_WORD.search(text)) or "bourse" in text.lower()
+    if typ == "Funding":  # an amount of money, not "deux millions de joueurs"
+        return bool(_MONEY.search(text)) or "bourse" in text.lower()
     if typ == "Results":
         forecast = _rules().get("forecast", frozenset())
         return (quantity(typ, text) is not None and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
-                and not any(fold(t.lower_) in forecast for t in sent))
+                and not any(fold(t.lower_) in forecast for t in sent) and not _price(tok, text))
     if typ == "ProductLaunch":
-        return "Product" in kinds and tok.pos_ in ("VERB", "NOUN")
+        return "Product" in kinds and tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok)
     if typ == "Acquisition":
         orgs = {view.key(t) for t in sent if view.type(view.key(t)) in ("Organization", "Product")}
-        return len(orgs) >= 2 or (len(orgs) >= 1 and _MONEY_WORD.search(text) is not None)
+        return len(orgs) >= 2 or (len(orgs) >= 1 and (_MONEY_WORD.search(text) is not None or _named_object(view, tok)))
     if typ == "Layoff":
         return bool(_FIGURE.search(text)) or "plan" in text.lower()
     if typ == "Lawsuit":
@@ -94,6 +94,34 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return "Organization" in kinds and _MONEY.search(text) is not None
         return "Organization" in kinds
     return True
+
+
+_PRICE = re.compile(r"\s*(?:,\s*)?(?:à\s+partir\s+de|au\s+prix\s+de|à|pour)?\s*$", re.I)
+
+
+def _price(tok: Token, text: str) -> bool:
+    """ "vendu (à partir de) 3 999 euros" states a price, not sales: a sum without millions or
+    billions right after a form of "vendre"."""
+    if fold(tok.lemma_.lower()) != "vendre":
+        return False
+    start = tok.idx - tok.sent.start_char + len(tok.text)
+    money = _MONEY.search(text, start)
+    return bool(money and _PRICE.match(text[start:money.start()]) and not re.search(r"milli", money.group(0)))
+
+
+def _launches_product(view: DocView, tok: Token) -> bool:
+    """A launch verb whose object is a plan or a figure launches nothing ("a dévoilé son projet
+    de rachat", "a présenté ses résultats"): event_rules.launch_non_objects."""
+    words = _rules().get("launch_non_objects", frozenset())
+    return not any(c.dep_ == "obj" and fold(c.lemma_.lower()) in words for c in tok.children)
+
+
+def _named_object(view: DocView, tok: Token) -> bool:
+    """An organisation (or a pronoun) buys something named ("il a racheté le quotidien La
+    Provence"), though the name is not typed as an organisation."""
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return any(c.pos_ == "PRON" or view.ent_of(c, "Organization") for c in subj) and any(
+        c.dep_ == "obj" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children)
 
 
 _DEADLINE = re.compile(r"(d['’]ici|jusqu['’]|avant|horizon|prévu|attendu)[^.,;]{0,14}$", re.I)
@@ -107,14 +135,19 @@ def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     (a quarter, a year) rather than by the day they were published. An undated statement in
     the present tense, or in the title, happens at the article's news date."""
     text = view.doc.text
+    lo, hi = sent.start_char, sent.end_char
+    if tok.pos_ == "NOUN" and _has_case(tok, "après"):  # "lundi, après une plainte de X": earlier
+        lo = tok.idx
     dates = [(abs(s - tok.idx), v) for s, e, v in view.doc._.kg_dates or []
-             if sent.start_char <= s < sent.end_char and not _DEADLINE.search(text[max(0, s - 30):s])
+             if lo <= s < hi and not _DEADLINE.search(text[max(0, s - 30):s])
              and not _DEADLINE_IN.match(text, s)
              and not _COMPARISON.search(text[max(sent.start_char, s - 40):s])]
     if typ == "Results" and any(len(v) != 10 for _, v in dates):
         dates = [(d, v) for d, v in dates if len(v) != 10]
     if dates:
         return min(dates)[1]
+    if lo != sent.start_char:
+        return None
     if _present(tok) or "\n" not in text[:sent.start_char].strip():
         return news_date(view)
     return None
@@ -184,15 +217,16 @@ def _governed_by_blocker(tok: Token) -> bool:
     """A verb above the trigger says the event failed or is only planned ("a renoncé à
     racheter", "n'a pas réussi à mettre la main sur", "prépare son introduction en Bourse")."""
     stop = _rules().get("blockers", frozenset())
-    head = tok
+    head = tok.head if tok.dep_ == "case" else tok  # "du marché": from the noun
     for _ in range(3):
         if head.head is head or head.dep_ not in _GOVERNED:
             break
         head = head.head
         if fold(head.lemma_.lower()) in stop or fold(head.lower_) in stop:
             return True
-        if head.pos_ in ("VERB", "AUX") and (_negated(head) or "Fut" in head.morph.get("Tense")):
-            return True
+        if head.pos_ in ("VERB", "AUX") and (_negated(head) or "Fut" in head.morph.get("Tense")
+                                             or "Cnd" in head.morph.get("Mood")):
+            return True  # "pourrait exposer le groupe à des amendes"
     return False
 
 

@@ -24,6 +24,8 @@ there is none), keeping its granularity (a quarter shifted by a year stays a qua
 ['2011']
 >>> [v for _, _, v in find_dates("au trimestre clos fin juin", pub)]
 ['2012-Q2']
+>>> [v for _, _, v in find_dates("remonte à 2005, lors de son exercice 2011, à 2000 euros", pub)]
+['2005', '2011']
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ _PATTERNS = [
     ("my", re.compile(rf"\b(?:mi-)?({_M})\s+(\d{{4}})\b", re.I)),
     ("m", re.compile(rf"\b(?:en|depuis|fin|début|mi-|à la mi-)\s*({_M})\b(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:en|depuis|dès|d'ici|avant|après|année)\s+(\d{4})\b", re.I)),
+    # "remonte à 2005", "lors de son exercice 2023": a year, not an amount ("à 2000 euros")
+    ("y", re.compile(r"\b(?:à|exercice(?:\s+fiscal)?)\s+((?:19[5-9]|20[0-4])\d)\b(?![,.]?\d|\s*(?:%|€|\$|euros?|dollars?|"
+                     r"salariés|employés|postes|emplois|personnes|unités|exemplaires|clients|abonnés|utilisateurs|points|mètres))", re.I)),
     ("weekday", re.compile(rf"\b({_W})\b(?!\s+\d)", re.I)),
     ("rel", re.compile(r"\b(hier|aujourd['’]hui|avant-hier)\b", re.I)),
     ("lastyear", re.compile(r"\b(?:l['’]an|l['’]année)\s+(dernier|dernière|passé|passée|précédent)\b|"
