@@ -8,6 +8,8 @@ article is reported and the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
@@ -77,8 +79,9 @@ def ingest(
 ) -> IngestReport:
     """Ingest files or folders into the store at ``settings.store``.
 
-    Ctrl-C (KeyboardInterrupt) stops between two article writes: the report comes back with
-    ``interrupted`` set, and the store holds every article written so far, whole.
+    Ctrl-C stops between two article writes (a second Ctrl-C stops at once): the report comes
+    back with ``interrupted`` set, and the store holds every article written so far, whole
+    and counted.
 
     Args:
         paths: files or folders (read by :func:`kg.sources.read_paths`).
@@ -99,9 +102,17 @@ def ingest(
     store = store or open_store(settings)
     try:
         minter = Minter(settings.base_iri)
-        todo = _todo(read_paths(paths, default_date), store, minter, settings, report, tick)
-        _process(todo, settings, store, GraphBuilder(minter), report, tick,
-                 piece_chars or PIECE_CHARS)
+        with _DeferredInterrupt() as stop:
+            def tick_or_stop() -> None:
+                if tick:
+                    tick()
+                if stop.requested:  # between two articles: nothing is half-written or uncounted
+                    raise KeyboardInterrupt
+
+            todo = _todo(read_paths(paths, default_date), store, minter, settings, report,
+                         tick_or_stop)
+            _process(todo, settings, store, GraphBuilder(minter), report, tick_or_stop,
+                     piece_chars or PIECE_CHARS)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -110,6 +121,30 @@ def ingest(
     report.entities = len(report.entity_keys)
     report.seconds = time.perf_counter() - start
     return report
+
+
+class _DeferredInterrupt:
+    """Within the block, a first SIGINT only sets ``requested`` (the loop stops at the next
+    article boundary); a second one raises KeyboardInterrupt at once. Outside the main thread,
+    where handlers cannot be installed, SIGINT keeps its default behaviour."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous = None
+
+    def __enter__(self) -> "_DeferredInterrupt":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def _todo(items, store: KgStore, minter: Minter, settings: Settings, report: IngestReport,
