@@ -72,6 +72,30 @@ POSITIVE = [
      "Netflix avait déboursé 300 millions de dollars en 2021 pour le studio Ubisoft, "
      "et 50 millions de dollars pour Dailymotion un an plus tôt.",
      ("Acquisition", "Netflix", "2020", "50 millions de dollars")),
+    ("complaint-noun-de-x-not-the-clause-subject",
+     "Lundi, la Commission européenne a ouvert une enquête après une plainte de Deezer déposée en mai 2022.",
+     ("Lawsuit", "Deezer", "2022-05", None)),
+    ("fine-a-x-on-the-noun",
+     "La CNIL a infligé jeudi une amende de 10 millions d'euros à Yahoo, accusé d'avoir ignoré le refus des cookies des internautes.",
+     ("Lawsuit", "Yahoo", "2024-02-29", "10 millions d'euros")),
+    ("outage-agent-is-whose-service-it-hit",
+     "Pour Google, cet incident s'ajoute à une autre panne qui avait touché jeudi le service Azure de Microsoft.",
+     ("Outage", "Microsoft", "2024-02-29", None)),
+    ("participle-on-a-product-is-its-makers",
+     "Face à Sony, le marché reste dominé par Nintendo, dont la console Switch, commercialisée depuis mars 2017, se vend toujours.",
+     ("ProductLaunch", "Nintendo", "2017-03", None)),
+    ("acquis-and-remonte-a-year",
+     "Le plus gros rachat d'Oracle remonte à 2022, quand le groupe a acquis l'éditeur Cerner pour 28 milliards de dollars.",
+     ("Acquisition", "Oracle", "2022", "28 milliards de dollars")),
+    ("results-of-a-fiscal-year",
+     "Le chiffre d'affaires de 22 milliards d'euros réalisé par Capgemini lors de son exercice 2022 reste un record.",
+     ("Results", "Capgemini", "2022", "22 milliards d'euros")),
+    ("investor-injects-into-the-funded",
+     "En 2021, le fonds Tiger Global avait injecté 50 millions d'euros dans Qonto.",
+     ("Funding", "Qonto", "2021", "50 millions d'euros")),
+    ("active-compound-tense-subject",
+     "Le cours a chuté en 2019, quand Google avait racheté Fitbit pour 2,1 milliards de dollars.",
+     ("Acquisition", "Google", "2019", "2,1 milliards de dollars")),
 ]
 
 # (id, sentence, event type that must not be extracted)
@@ -89,7 +113,20 @@ NEGATIVE = [
      "Orange a signé un partenariat avec Deezer qui intègre l'offre de musique à ses forfaits.", "Acquisition"),
     ("trade-sanctions", "Privé des services de Google par les sanctions américaines, Huawei a présenté son système.",
      "Lawsuit"),
+    ("a-price-is-no-sales", "Samsung a lancé mardi son Galaxy S24, vendu à partir de 899 euros.", "Results"),
+    ("presenting-results-is-no-launch", "Google a présenté mardi ses résultats trimestriels, portés par Android.",
+     "ProductLaunch"),
+    ("players-are-no-money", "Le jeu Skull and Bones, sur lequel Ubisoft misait beaucoup, a attiré trois millions de joueurs.",
+     "Funding"),
+    ("conditional-above-a-fine", "Le nouveau règlement pourrait exposer Meta à des amendes de plusieurs milliards d'euros.",
+     "Lawsuit"),
 ]
+
+
+def test_the_authority_seized_is_not_the_plaintiff(analyse):
+    x = analyse(_text("Le syndicat des éditeurs de presse a saisi l'Autorité de la concurrence en 2020 "
+                      "pour dénoncer les pratiques de Google."), PUB)
+    assert "Autorité de la concurrence" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
 
 
 def _text(sentence: str) -> str:
@@ -161,6 +198,9 @@ DATES = [
     ("depuis l'été 2011", ["2011"]),
     ("un an plus tôt", ["2023"]),  # no earlier date: counted from the publication year
     ("un plan de trois ans", []),
+    ("le record remonte à 2005", ["2005"]),
+    ("lors de son exercice 2022", ["2022"]),
+    ("le prix passe à 1999 euros, puis de 2003 à 2005 salariés", []),
 ]
 
 

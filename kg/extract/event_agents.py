@@ -68,6 +68,8 @@ def _by_agent(view: DocView, tok: Token) -> list[str]:
 def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
     """Organisations subject of the trigger or of the verbs above it (with "X et Y" subjects)."""
     deps = ("nsubj", "expl:subj", "nsubj:pass") if passive else ("nsubj", "expl:subj")
+    if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj"):
+        return []  # "une panne … a privé …": the trigger is the subject, whose is it not
     head = tok
     for _ in range(4):
         for c in head.children:
@@ -141,7 +143,8 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         return []
     if typ == "Funding" and trig in table.get("investor", ()):
         investors = set(_subjects(view, tok))
-        funded = _prep_orgs(view, tok, ("sur", "dans", "de", "du", "au"), _COMPL)
+        funded = next((found for t in (tok, *[c for c in tok.children if c.dep_ == "obj"])
+                       if (found := _prep_orgs(view, t, ("sur", "dans", "de", "du", "au"), _COMPL))), [])
         return [k for k in funded or _fallback(salient) if k not in investors]
     found = _by_agent(view, tok) or _product_maker(view, tok) or _subjects(view, tok)
     if not found and tok.pos_ == "NOUN":
@@ -154,11 +157,16 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
 def _product_maker(view: DocView, tok: Token) -> list[str]:
     """A participle qualifying a product is its maker's act ("le Quest 3 de Meta, commercialisé
     depuis octobre"; "Meta, dont le casque Quest 3, commercialisé …")."""
-    if tok.dep_ != "acl" or not view.ent_of(tok.head, "Product"):
-        return []
+    named = tok.head.children if tok.dep_ == "acl" else ()
+    if tok.dep_ != "acl" or not (view.ent_of(tok.head, "Product") or any(
+            c.dep_ in ("nmod", "appos", "flat:name") and view.ent_of(c, "Product") for c in named)):
+        return []  # "la console Switch, commercialisée …": the name hangs on the noun
     product = tok.head
-    if product.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in product.children):
-        return _orgs(view, product.head) or _orgs(view, product)
+    dont = next((c for c in product.children if c.lower_ == "dont"), None)
+    if dont is not None and dont.i > 0:  # "X, dont le casque …": X just before "dont"
+        before = tok.doc[dont.i - 2] if tok.doc[dont.i - 1].is_punct and dont.i > 1 else tok.doc[dont.i - 1]
+        if view.ent_of(before, "Organization"):
+            return [view.ent_of(before, "Organization")]
     return _orgs(view, product)
 
 
@@ -191,9 +199,10 @@ def _plaintiff(view: DocView, tok: Token, salient: str | None) -> list[str]:
     """Who complains or sues: the "par X", the subject, the "de X" of a noun ("une plainte de
     X"); never the authority seized (the object of "saisir"). A subject the text names but we
     cannot resolve ("le service de son fondateur") leaves the event without an agent."""
-    found = _by_agent(view, tok) or _subjects(view, tok, passive=False)
-    if not found and tok.pos_ == "NOUN":
+    found = _by_agent(view, tok)
+    if not found and tok.pos_ == "NOUN":  # "après une plainte de X": X, not the clause's subject
         found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
+    found = found or _subjects(view, tok, passive=False)
     if found:
         return found
     verb = tok if tok.pos_ == "VERB" else tok.head
@@ -221,7 +230,9 @@ def _defendant(view: DocView, tok: Token) -> list[str]:
                 return _orgs(view, c)[:1]
     passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.pos_ != "VERB" or verb.dep_ == "acl"
     if passive and fold(tok.lemma_) in _SANCTION:
-        for c in verb.children:
+        # "X a démissionné après avoir été condamné": the infinitive's subject is the main one
+        owner = verb if any(c.dep_.startswith("nsubj") for c in verb.children) else verb.head
+        for c in owner.children:
             if c.dep_ in ("nsubj", "nsubj:pass"):
                 if view.ent_of(c, "Person"):
                     return []
