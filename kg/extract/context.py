@@ -19,10 +19,25 @@ class DocView:
     doc: Doc
     previous_speaker: str | None = None  # set by the quote extractor as it reads on
 
+    def __post_init__(self) -> None:
+        # spaCy's Token.sent and Span.sent walk the doc's sentences on every call (a third of
+        # extraction time); with the sentences indexed once, the hooks answer in O(1).
+        sents = self.sents
+        index = [0] * len(self.doc)
+        for n, sent in enumerate(sents):
+            index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        self.doc.user_token_hooks["sent"] = lambda tok: sents[index[tok.i]]
+        self.doc.user_span_hooks["sent"] = lambda span: sents[index[span.start]]
+
     @cached_property
     def tokens(self) -> list[Token]:
         """The doc's tokens, made once (spaCy builds a new Token object on every index)."""
         return list(self.doc)
+
+    @cached_property
+    def text(self) -> str:
+        """The doc's text, made once (spaCy joins every token's text on each ``doc.text``)."""
+        return self.doc.text
 
     @cached_property
     def sents(self) -> list[Span]:

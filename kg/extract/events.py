@@ -134,7 +134,7 @@ def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     and comparisons ("contre 3 % un an plus tôt") left out; results are dated by their period
     (a quarter, a year) rather than by the day they were published. An undated statement in
     the present tense, or in the title, happens at the article's news date."""
-    text = view.doc.text
+    text = view.text
     lo, hi = sent.start_char, sent.end_char
     if tok.pos_ == "NOUN" and _has_case(tok, "après"):  # "lundi, après une plainte de X": earlier
         lo = tok.idx
@@ -182,18 +182,17 @@ def _place(view: DocView, sent: Span) -> str | None:
     return None
 
 
-def _quoted(tok: Token) -> bool:
+def _quoted(tok: Token, text: str) -> bool:
     """The trigger is inside a quotation: what someone says, not what the article reports."""
-    text = tok.doc.text
     before = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]  # the paragraph so far
     return before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
-def _blocked(tok: Token, typ: str) -> bool:
+def _blocked(tok: Token, typ: str, text: str) -> bool:
     """Negated, hypothetical, failed, forecast or quoted triggers open no event; an announced
     job-cut plan is news even in the future tense ("10 000 postes seront supprimés"), a
     conditional one is not."""
-    if _quoted(tok) or _governed_by_blocker(tok):
+    if _quoted(tok, text) or _governed_by_blocker(tok):
         return True
     if typ == "Layoff":
         return _negated(tok) or "Cnd" in tok.morph.get("Mood") or tok.sent.text.rstrip().endswith("?")
@@ -233,7 +232,7 @@ def _governed_by_blocker(tok: Token) -> bool:
 def _amount_dates(view: DocView, sent: Span, after: int) -> list[tuple[str, str]]:
     """(amount, date) pairs after the trigger where an amount is followed by its own date:
     "150 000 euros en janvier 2014 …, puis 100 000 euros en mars 2016"."""
-    text = view.doc.text
+    text = view.text
     dates = [(s, v) for s, _, v in view.doc._.kg_dates or [] if after <= s < sent.end_char]
     pairs = []
     for m in _MONEY.finditer(text, after, sent.end_char):
@@ -249,7 +248,7 @@ def extract_events(view: DocView) -> list[Event]:
     found: dict[tuple, Event] = {}
     for sent in view.sents:
         for tok, typ, trig in _find_triggers(view, sent):
-            if _blocked(tok, typ) or not _requirements_met(view, sent, typ, tok, trig):
+            if _blocked(tok, typ, view.text) or not _requirements_met(view, sent, typ, tok, trig):
                 continue
             date = _date(view, sent, tok, typ)
             at = tok.idx - sent.start_char

@@ -171,7 +171,7 @@ def _token_at(view: DocView, char: int) -> Token | None:
 def extract_quotes(view: DocView) -> list[Quote]:
     """Every quotation with a speaker we can name (a one-word quotation only when a speech
     verb of its own sentence introduces it)."""
-    text = view.doc.text
+    text = view.text
     out: list[Quote] = []
     for group in _parts(text):
         (o, c), (_, last_c) = group[0], group[-1]

@@ -15,7 +15,7 @@ from kg.nlp.resources import fold, gazetteer
 def genitive_relations(view: DocView) -> Iterator[Cand]:
     """"Android de Google", "smartphones Lumia de Nokia", "Microsoft Windows Phone", possessives."""
     doc = view.doc
-    for tok in doc:
+    for tok in view.tokens:
         prod = view.ent_of(tok, PROD)
         if not prod or (tok.i > 0 and view.key(doc[tok.i - 1]) == prod):
             continue

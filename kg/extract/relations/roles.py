@@ -31,7 +31,7 @@ def _role_phrase(tok: Token) -> tuple[str, str] | None:
 def role_relations(view: DocView) -> Iterator[Cand]:
     """"X, le PDG de Y", "l'analyste d'IDC X", "X est président de Y", "fondateur de Y"."""
     doc = view.doc
-    for tok in doc:
+    for tok in view.tokens:
         if tok.pos_ not in ("NOUN", "PROPN") or view.key(tok):
             continue
         role = _role_phrase(tok)
