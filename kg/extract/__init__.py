@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from kg.extract.context import DocView
@@ -9,6 +11,26 @@ from kg.extract.events import extract_events
 from kg.extract.quotes import extract_quotes
 from kg.extract.relations import extract_relations
 from kg.model import Article, Entity, Extraction, Mention
+
+
+# A description read after a preposition keeps its article, not the contraction: "du
+# constructeur canadien" is listed as "le constructeur canadien".
+_CONTRACTED = re.compile(r"^(?:(du|au)|(des|aux)|(?:de|à) (la|l['’]))\s*", re.I)
+
+
+def alias_form(text: str) -> str:
+    """A surface form as an alias: a leading contracted article restored.
+
+    >>> alias_form("du constructeur canadien"), alias_form("de l'opérateur"), alias_form("RIM")
+    ('le constructeur canadien', "l'opérateur", 'RIM')
+    """
+    m = _CONTRACTED.match(text)
+    if not m:
+        return text
+    article = "le " if m.group(1) else "les " if m.group(2) else m.group(3).lower()
+    if article == "la":
+        article = "la "
+    return article + text[m.end():]
 
 
 def extract(doc: Doc, article: Article, min_confidence: float = 0.0) -> Extraction:
@@ -20,7 +42,7 @@ def extract(doc: Doc, article: Article, min_confidence: float = 0.0) -> Extracti
         span = doc[m.start:m.end]
         mentions.append(Mention(span.start_char, span.end_char, span.text, m.key))
         if m.kind in ("name", "description"):
-            aliases.setdefault(m.key, {})[span.text] = None
+            aliases.setdefault(m.key, {})[alias_form(span.text)] = None
     relations = extract_relations(view, min_confidence)
     quotes = extract_quotes(view)
     events = extract_events(view)
