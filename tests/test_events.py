@@ -96,6 +96,9 @@ POSITIVE = [
     ("active-compound-tense-subject",
      "Le cours a chuté en 2019, quand Google avait racheté Fitbit pour 2,1 milliards de dollars.",
      ("Acquisition", "Google", "2019", "2,1 milliards de dollars")),
+    ("a-loss-is-a-result",
+     "Nokia a perdu 1,4 milliard d'euros en 2012, plombé par ses smartphones.",
+     ("Results", "Nokia", "2012", "1,4 milliard d'euros")),
 ]
 
 # (id, sentence, event type that must not be extracted)
@@ -120,6 +123,9 @@ NEGATIVE = [
      "Funding"),
     ("conditional-above-a-fine", "Le nouveau règlement pourrait exposer Meta à des amendes de plusieurs milliards d'euros.",
      "Lawsuit"),
+    ("a-share-price-fall-is-no-result", "A la Bourse de Paris, l'action Ubisoft a perdu 7 % mardi.", "Results"),
+    ("leaving-the-capital-is-no-launch", "Vivendi est sorti du capital d'Ubisoft avec sa console Switch.",
+     "ProductLaunch"),
 ]
 
 
@@ -196,7 +202,9 @@ DATES = [
     ("sur son quatrième trimestre fiscal, clos fin juin 2023", ["2023-Q2"]),
     ("lancé mardi", ["2024-02-27"]),
     ("depuis l'été 2011", ["2011"]),
-    ("un an plus tôt", ["2023"]),  # no earlier date: counted from the publication year
+    ("un an plus tôt", ["2023"]),
+    ("en mars 2020, puis deux ans plus tard", ["2020-03", "2022"]),  # a year, not March 2022
+    ("le 6 juillet 2012 et un an plus tôt", ["2012-07-06", "2011"]),  # no earlier date: counted from the publication year
     ("un plan de trois ans", []),
     ("le record remonte à 2005", ["2005"]),
     ("lors de son exercice 2022", ["2022"]),

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocView, is_hypothetical, is_negated
-from kg.extract.event_agents import agents, has_case as _has_case, rules as _rules
+from kg.extract.event_agents import agents, has_case, rules as _rules
 from kg.extract.quantities import FIGURE as _FIGURE
 from kg.extract.quantities import MONEY as _MONEY
 from kg.extract.quantities import MONEY_WORD as _MONEY_WORD
@@ -77,10 +77,14 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
     if typ == "Funding":  # an amount of money, not "deux millions de joueurs"
         return bool(_MONEY.search(text)) or "bourse" in text.lower()
     if typ == "Results":
+        if trig == "perdre" and not _MONEY.search(text):
+            return False  # "l'action a perdu 4,9 %", "perdu 800 000 abonnés": no loss made
         forecast = _rules().get("forecast", frozenset())
         return (quantity(typ, text) is not None and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
                 and not any(fold(t.lower_) in forecast for t in sent) and not _price(tok, text))
     if typ == "ProductLaunch":
+        if trig == "sortir" and (_present(tok) or any(has_case(c, *_rules().get("exit_cases", ())) for c in tok.children)):
+            return False  # "sorti du capital": leaving; "qui sort vendredi": still to come
         return "Product" in kinds and tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok)
     if typ == "Acquisition":
         orgs = {view.key(t) for t in sent if view.type(view.key(t)) in ("Organization", "Product")}
@@ -88,6 +92,10 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
     if typ == "Layoff":
         return bool(_FIGURE.search(text)) or "plan" in text.lower()
     if typ == "Lawsuit":
+        if trig == "en appel":  # "condamné en appel": the verb is the trigger that decides
+            gov = tok.head.head
+            if fold(gov.lemma_.lower()) in lex().event_triggers or fold(gov.lower_) in lex().event_triggers:
+                return False
         if trig in ("attaquer", "saisir", "recours", "poursuivre") or trig.startswith("procedure"):
             return "Organization" in kinds and _court_case(view, sent, tok, trig)
         if trig.startswith("sanction"):  # trade sanctions are no lawsuit; fines come with an amount
@@ -136,7 +144,7 @@ def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     the present tense, or in the title, happens at the article's news date."""
     text = view.text
     lo, hi = sent.start_char, sent.end_char
-    if tok.pos_ == "NOUN" and _has_case(tok, "après"):  # "lundi, après une plainte de X": earlier
+    if tok.pos_ == "NOUN" and has_case(tok, "après"):  # "lundi, après une plainte de X": earlier
         lo = tok.idx
     dates = [(abs(s - tok.idx), v) for s, e, v in view.doc._.kg_dates or []
              if lo <= s < hi and not _DEADLINE.search(text[max(0, s - 30):s])

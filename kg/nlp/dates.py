@@ -16,7 +16,8 @@
 Relative expressions: "l'an dernier" and "cette année" count from the publication date;
 "un an plus tôt", "deux ans plus tard", "la même année", "le même jour" from the reference
 date, i.e. the nearest date expression before them in the text (the publication year when
-there is none), keeping its granularity (a quarter shifted by a year stays a quarter).
+there is none), keeping its granularity (a quarter shifted by a year stays a quarter) except
+that "N ans plus tard/tôt" after a day or a month is only a year.
 
 >>> [v for _, _, v in find_dates("au deuxième trimestre, contre 3 % un an plus tôt", pub)]
 ['2012-Q2', '2011-Q2']
@@ -165,6 +166,8 @@ def _relative(kind: str, m: re.Match, ref: str | None) -> str | None:
     else:
         n = NUMBERS.get(g[0].lower()) or int(g[0])
         n = -n if g[1].lower() == "tôt" else n
+        if len(ref) in (7, 10) and ref[5].isdigit():
+            ref = ref[:4]  # "en mars 2020 … deux ans plus tard": a year, not March 2022
     return shift_years(ref, n)
 
 
