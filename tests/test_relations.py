@@ -237,6 +237,26 @@ POSITIVE = [
      "des fabricants.", ("Qualcomm", "basedIn", "San Diego")),
     ("description-participle-leads", "Orange a publié ses résultats jeudi. L'opérateur, dirigé par "
      "Stéphane Richard, a gagné des abonnés.", ("Stéphane Richard", "leads", "Orange")),
+    # control idioms, possessive parents, demonyms before a bought name, relative rivals
+    ("take-control", "Microsoft a pris le contrôle de Mojang après des mois de discussions.",
+     ("Microsoft", "acquired", "Mojang")),
+    ("take-control-xcomp", "Vivendi est parvenu à prendre le contrôle de Gameloft l'an dernier.",
+     ("Vivendi", "acquired", "Gameloft")),
+    ("fall-under-giron", "LinkedIn, passé sous le giron de Microsoft, garde sa marque.",
+     ("Microsoft", "acquired", "LinkedIn")),
+    ("fall-into-escarcelle", "Mojang, tombé dans l'escarcelle de Microsoft, développe toujours "
+     "Minecraft.", ("Microsoft", "acquired", "Mojang")),
+    ("possessive-parent-named", "SFR a perdu des abonnés. Sa maison mère Altice a réagi mardi.",
+     ("SFR", "subsidiaryOf", "Altice")),
+    ("nominal-rachat-demonym", "Capgemini a annoncé le rachat du français Altran pour 3,6 milliards "
+     "d'euros.", ("Capgemini", "acquired", "Altran")),
+    ("relative-rattraper-1", "Atos, qui peine à rattraper Capgemini et Sopra Steria, a perdu des "
+     "clients.", ("Atos", "competitorOf", "Capgemini")),
+    ("relative-rattraper-2", "Atos, qui peine à rattraper Capgemini et Sopra Steria, a perdu des "
+     "clients.", ("Atos", "competitorOf", "Sopra Steria")),
+    ("s-allier-a", "Orange s'allie à Deezer pour lancer une offre musicale.", ("Orange", "partnerOf", "Deezer")),
+    ("partenariat-pluriannuel", "Orange a noué un partenariat stratégique de plusieurs années avec "
+     "Deezer.", ("Orange", "partnerOf", "Deezer")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -300,6 +320,16 @@ NEGATIVE = [
      {"Stéphane Richard", "Orange"}),
     ("regulator-not-maker", "L'Autorité de la concurrence a examiné le système Android.",
      "madeBy", {"Autorité de la concurrence", "Android"}),
+    ("negated-take-control", "Microsoft n'a pas pris le contrôle de Mojang.", "acquired",
+     {"Microsoft", "Mojang"}),
+    ("failed-take-control", "Vivendi a renoncé à prendre le contrôle de Ubisoft.", "acquired",
+     {"Vivendi", "Ubisoft"}),
+    ("conditional-giron", "Mojang pourrait passer sous le giron de Microsoft.", "acquired",
+     {"Mojang", "Microsoft"}),
+    ("control-of-market-not-company", "Microsoft a pris le contrôle du marché des consoles.",
+     "acquired", {"Microsoft"}),
+    ("possessive-parent-unnamed", "SFR a perdu des abonnés. Sa maison mère n'a pas réagi, "
+     "Orange non plus.", "subsidiaryOf", {"SFR", "Orange"}),
     ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",
      "competitorOf", {"Orange", "SFR", "Free"}),
 ]
@@ -355,6 +385,8 @@ def test_every_relation_carries_its_sentence_offsets(analyse):
 
 # (id, sentence, triple that must NOT be extracted although other relations may be)
 WRONG = [
+    ("rival-list-not-subject", "Atos, qui peine à rattraper Capgemini et Sopra Steria, a perdu des "
+     "clients.", ("Sopra Steria", "competitorOf", "Capgemini")),
     ("rival-not-in-relative", "Atos affronte Capgemini, qui a racheté Altran en 2019.",
      ("Atos", "competitorOf", "Altran")),
     ("possessor-of-qualified-org", "La Commission européenne a infligé une amende à Google, accusé "

@@ -112,8 +112,8 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
         lemma = tok.lemma_.lower()
         nmods = [c for c in tok.children if c.dep_ == "nmod"]
         if lemma in lex["acquired_nouns"]:
-            targets = [c for c in nmods if _has_case(c, "de", "d'", "d’", "du", "des")]
-            agents = [c for c in nmods if _has_case(c, "par")]
+            targets = [_past_demonym(view, c) for c in nmods if _has_case(c, "de", "d'", "d’", "du", "des")]
+            agents = [_past_demonym(view, c) for c in nmods if _has_case(c, "par")]
             # "le rachat de SFR par Altice": the parser often hangs "par X" on the target.
             agents += [g for t in targets for g in t.children if g.dep_ == "nmod" and _has_case(g, "par")]
             if not agents and tok.dep_ in ("obj", "nsubj", "obl:arg") and not _is_passive(tok.head):
@@ -139,6 +139,16 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             parent = _subtree_ent(view, tok, (ORG,), depth=2)
             if child and parent and child != parent:
                 yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def _past_demonym(view: DocView, tok: Token) -> Token:
+    """"le rachat de l'israélien Viber": the name after a demonym the parser made the head."""
+    key = view.key(tok)
+    if key and view.type(key) != ORG and tok.text[:1].islower() and tok.i + 1 < len(view.tokens):
+        nxt = view.tokens[tok.i + 1]
+        if view.ent_of(nxt, ORG, PROD):
+            return nxt
+    return tok
 
 
 def _partner_noun(view: DocView, tok: Token, nmods: list[Token]) -> Iterator[Cand]:

@@ -212,7 +212,12 @@ def _runs_on_participle(view: DocView, tok: Token, lemma: str, passive: list[Tok
 def _competitor_verb(view: DocView, tok: Token, subj: list[Token], objs: list[Token]) -> Iterator[Cand]:
     """"X affronte Y", "pour concurrencer Y" (the governing clause's subject)."""
     rivals = _rivals(view, [t for o in objs for t in _phrase(o)])
+    # "rattraper Capgemini et Sopra Steria": the parser often breaks such lists.
+    rivals += [k for o in objs for k in names_after(view, o.i, ORG, PROD) if k not in rivals] if rivals else []
     subjects = [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD))
+    if not subjects and tok.dep_ == "xcomp" and tok.head.dep_ == "acl:relcl":
+        # "X, qui peine à rattraper Y": the relative clause's antecedent.
+        subjects = [k for k in view.conjuncts(tok.head.head, ORG, PROD) if k not in rivals]
     for s in subjects:
         for o in rivals:
             if o != s:
