@@ -119,6 +119,30 @@ POSITIVE = [
     ("titled-person-tagged-as-one-name",
      "Le Premier ministre Jean Castex a salué « un accord historique » avec les opérateurs.",
      "Jean Castex", "un accord historique", None),
+    ("speaker-named-in-the-next-sentence",
+     "Xiaomi prépare son arrivée. « Nous ouvrirons dix boutiques en France avant la fin de "
+     "l'année. » La formule est de Lei Jun, venu à Paris pour l'occasion.",
+     "Lei Jun", "Nous ouvrirons dix boutiques", None),
+    ("speaker-of-a-speech-verb-in-the-next-sentence",
+     "Le salon a fermé ses portes dimanche. « Nous reviendrons l'an prochain avec trois fois "
+     "plus d'exposants. » C'est ainsi que Maurice Lévy conclut son discours.",
+     "Maurice Lévy", "Nous reviendrons l'an", None),
+    ("euphonic-t-incise",
+     "Marc Simoncini a fondé Meetic en 2001. « Nous avons grandi sans jamais lever le moindre "
+     "euro auprès des fonds », explique-t-il.",
+     "Marc Simoncini", "Nous avons grandi", None),
+    ("euphonic-t-incise-feminine",
+     "Anne Lauvergeon a quitté la présidence du groupe nucléaire en 2011. « Je ne regrette "
+     "aucune des décisions prises à l'époque », poursuit-elle.",
+     "Anne Lauvergeon", "Je ne regrette aucune", None),
+    ("name-between-commas-after-relative-clause",
+     "Le tour de table a été bouclé en mars. L'associé de Partech qui a mené l'opération, "
+     "Philippe Collombel, résume : « Cette équipe a tout pour devenir un leader européen. »",
+     "Philippe Collombel", "Cette équipe a tout", None),
+    ("masculine-pronoun-for-the-company-of-the-paragraph",
+     "Frédéric Mitterrand a salué le projet en 2010.\n\nLe groupe finlandais Nokia conteste "
+     "la décision. « Elle repose sur une lecture erronée du contrat », estime-t-il.",
+     "Nokia", "Elle repose sur une lecture", None),
 ]
 
 NEGATIVE = [
@@ -133,6 +157,17 @@ NEGATIVE = [
     ("selon-in-previous-paragraph",
      "Selon Gartner, le marché des PC a reculé de 5 %.\n\nLe mot « crise » revient dans "
      "toutes les bouches."),
+    ("next-sentence-names-nobody-as-speaker",
+     "Le salon a fermé ses portes dimanche. « Nous reviendrons l'an prochain avec trois fois "
+     "plus d'exposants. » Le stand de Jean Dupont a été le plus visité."),
+    ("place-named-for-its-government-is-no-speaker",
+     "Le dossier Atos inquiète Thales. « Nous ne laisserons pas ce savoir-faire partir à "
+     "l'étranger », a fait savoir Bercy samedi."),
+    ("anonymous-source-in-incise",
+     "Renault a présenté son plan d'économies mardi. « On ferme des usines sans oser le dire », "
+     "confie un cadre sous couvert d'anonymat."),
+    ("institution-noun-is-not-the-company",
+     "Atos a publié ses comptes annuels lundi. « Le dossier reste ouvert », indique le ministère."),
 ]
 
 
@@ -169,3 +204,16 @@ def test_split_quote_is_one_quote(analyse):
 ])
 def test_quotation_marks(text, expected):
     assert [text[o + 1:c].strip() for o, c in quotations(text)] == expected
+
+
+def test_unnamed_subject_takes_no_earlier_source(analyse):
+    # The embassy is the speaker; the outlet of the previous sentence must not be taken for it.
+    x = analyse("Selon Reuters, des pirates liés à Pékin seraient en cause. L'ambassade de Chine "
+                "à Paris a rejeté ces accusations, dénonçant des « rumeurs sans fondement ».")
+    assert "Reuters" not in [_label(x, q.speaker) for q in x.quotes]
+
+
+def test_anonymous_source_is_not_the_previous_speaker(analyse):
+    x = analyse("« Le plan est solide », a déclaré Luca de Meo. « Personne n'y croit en interne », "
+                "glisse un ingénieur du centre technique.")
+    assert [(_label(x, q.speaker), q.text[:18]) for q in x.quotes] == [("Luca de Meo", "Le plan est solide")]

@@ -17,8 +17,9 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.extract.referents import pronoun_speaker
-from kg.extract.speakers import selon_before, speaker_before, speaker_of, subject_np
-from kg.extract.speech import EUPHONIC, PRONOUN, SELON, cues, speech_verb
+from kg.extract.speakers import (selon_before, speaker_before, speaker_next, speaker_of,
+                                 subject_np)
+from kg.extract.speech import ANONYMOUS, EUPHONIC, PRONOUN, SELON, cues, speech_verb
 from kg.model import Quote
 
 _OPEN = {"«": "»", "“": "”"}
@@ -129,12 +130,20 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
     if verb is None:
         return None, None
     group, rest = toks[i:i + verb + 1], toks[i + verb + 1:]
+    while rest and rest[0].lower_ in EUPHONIC:  # "explique-t-il": "explique", "-t", "-il"
+        group, rest = group + rest[:1], rest[1:]
     outlet = _outlet(view, rest)
     pron = next((t for t in group + rest[:1] if t.lower_ in PRONOUN), None)
     if pron is not None:
         # "Un porte-parole juge l'offre « … », a-t-il déclaré": the pronoun is that subject.
         return speaker_before(view, anchor) or pronoun_speaker(view, pron, anchor), outlet
-    return speaker_of(view, subject_np(view, rest), anchor), outlet
+    np = subject_np(view, rest)
+    key = speaker_of(view, np, anchor)
+    if key is None and np and (np[0].lower_ in ("un", "une", "des") or view.ent_of(np[0], "Place")):
+        # "confie un cadre sous couvert d'anonymat": nobody we can name; "a fait savoir Bercy":
+        # a government named by its place, which no speaker may be.
+        return ANONYMOUS, outlet
+    return key, outlet
 
 
 
@@ -163,6 +172,12 @@ def _parts(text: str) -> list[list[tuple[int, int]]]:
     return groups
 
 
+def _ends_sentence(text: str, close: int) -> bool:
+    """The quotation closes its sentence ("… . »" or "… ». ")."""
+    inner, after = text[close - 3:close].rstrip(), text[close + 1:close + 3].lstrip(" ")
+    return inner[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?")
+
+
 def _token_at(view: DocView, char: int) -> Token | None:
     span = view.doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -182,10 +197,17 @@ def extract_quotes(view: DocView) -> list[Quote]:
             continue
         speaker, outlet = _after(view, close_tok.i, open_tok.i)
         rule = "quote-after"
+        if speaker == ANONYMOUS:
+            view.previous_speaker = None  # a standalone quotation next is the unnamed one's
+            continue
         if speaker is None:
             speaker, rule = speaker_before(view, open_tok.i), "quote-before"
+        if speaker == ANONYMOUS:
+            continue
         if speaker is None:
             speaker, rule = selon_before(view, open_tok.i), "quote-selon-before"
+        if speaker is None and words >= 6 and _ends_sentence(text, last_c):
+            speaker, rule = speaker_next(view, _token_at(view, last_c).i), "quote-next"
         if speaker is None and view.previous_speaker and words >= 6:
             speaker, rule = view.previous_speaker, "quote-previous-speaker"
         if speaker is None or (words < 2 and rule not in ("quote-before", "quote-selon-before")):

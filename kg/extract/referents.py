@@ -9,7 +9,10 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS
-from kg.nlp.resources import gazetteer, lex
+from kg.nlp.org_classes import class_of, gazetteer_classes
+from kg.nlp.resources import fold, gazetteer, lex
+
+_INSTITUTIONS = {"regulateur", "ministere", "ambassade", "syndicat", "tribunal", "association"}  # folded
 
 
 def _paragraph_start(view: DocView, i: int) -> int:
@@ -100,6 +103,16 @@ def latest_person(view: DocView, before: int) -> str | None:
     return None
 
 
+def _subject_before(view: DocView, before: int) -> tuple[int, str | None]:
+    """The latest entity named as a subject (by name or description) before ``before``."""
+    for i in range(before - 1, max(-1, before - 120), -1):
+        tok = view.tokens[i]
+        key = named(view, tok, *SPEAKERS)
+        if key and tok.dep_ in ("nsubj", "nsubj:pass"):
+            return i, key
+    return -1, None
+
+
 def antecedent(view: DocView, before: int) -> str | None:
     """What a pronoun before token ``before`` stands for: the latest subject entity, else the
     latest person, within the preceding 120 tokens."""
@@ -121,6 +134,12 @@ def antecedent(view: DocView, before: int) -> str | None:
 def pronoun_speaker(view: DocView, pron: Token, anchor: int) -> str | None:
     """"a-t-il déclaré": a person; "a-t-elle indiqué" with no woman in sight: the organisation."""
     gender = gender_of(pron)
+    start = _paragraph_start(view, anchor)
+    if not any(named(view, t, "Person") for t in view.tokens[start:anchor]):
+        # No person in the paragraph: "Le groupe conteste. « … », estime-t-il" is the group.
+        i, key = _subject_before(view, anchor)
+        if key and i >= start and view.type(key) == "Organization":
+            return key
     key = person_ref(view, anchor, gender)
     if key is not None and (gender != "Fem" or _fits(view, key, "Fem")):
         return key
@@ -140,8 +159,14 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
         entry = gazetteer().entries.get(other)
         if entry and entry.maker and entry.maker in view.entities:
             return entry.maker
-    counts = Counter(m.key for m in view.doc._.kg_mentions or []
-                     if view.type(m.key) == "Organization" and m.key != other)
+    orgs = [m.key for m in view.doc._.kg_mentions or []
+            if view.type(m.key) == "Organization" and m.key != other]
+    cls = class_of(head)
+    if cls in _INSTITUTIONS:
+        # "indique le ministère": an institution, never the company the article is about.
+        word = fold(head.lemma_)
+        orgs = [k for k in orgs if cls in gazetteer_classes(k) or word in fold(view.entities[k].label)]
+    counts = Counter(orgs)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.extract.referents import gender_of, latest_person, named, org_description, person_ref, pronoun_speaker
-from kg.extract.speech import DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues, has_cue, speech_verb
+from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues,
+                              has_cue, speech_verb)
 
 
 def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
@@ -42,6 +43,8 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     key = view.ent_of(head, *SPEAKERS)
     if key:
         return key
+    if np[0].lower_ in ("un", "une"):
+        return org_in(view, np[np.index(head) + 1:])  # "un cadre d'Atos"; "un dirigeant": nobody
     if has_cue(head, "person_nouns"):
         return person_ref(view, anchor, gender_of(head))
     if has_cue(head, "org_nouns"):
@@ -106,12 +109,26 @@ def subject_np(view: DocView, toks: list[Token]) -> list[Token]:
     return toks[j:end]
 
 
+def _comma_apposed(view: DocView, tok: Token) -> bool:
+    """A person's name between commas the parser took for a conjunct of the subject: no
+    coordinating word, a comma on each side."""
+    if not named(view, tok, "Person") or any(c.dep_ == "cc" for c in tok.children):
+        return False
+    key, end = view.key(tok), tok.i
+    while end + 1 < len(view.tokens) and view.token_ent[end + 1] == key:
+        end += 1
+    return tok.i > 0 and view.tokens[tok.i - 1].text == "," and end + 1 < len(view.tokens) \
+        and view.tokens[end + 1].text == ","
+
+
 def _subject_speaker(view: DocView, subj: Token, anchor: int) -> str | None:
     """The speaker a subject names: a name in apposition ("Le patron de Play, X, a estimé"),
     an entity, the antecedent of "qui" or of a pronoun, a role noun's person, a description."""
     for c in subj.children:
         if c.dep_ in ("appos", "flat:name") and named(view, c, "Person"):
             return named(view, c, "Person")
+        if c.dep_ == "conj" and _comma_apposed(view, c):
+            return named(view, c, "Person")  # "Le partenaire de X qui …, Jean Dupont, a dit"
     if subj.lower_ == "qui" and subj.head.dep_ == "acl:relcl":
         return _subject_speaker(view, subj.head.head, anchor)
     key = view.ent_of(subj, *SPEAKERS)
@@ -204,7 +221,12 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
         if key:
             return key
     if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
-        return org_in(view, list(reversed(toks)))
+        key = org_in(view, list(reversed(toks)))
+        if key:
+            return key
+    if spoken and any(t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" for t in toks):
+        # "L'ambassade de X a rejeté …, dénonçant des « … »": a speaker we can't name.
+        return ANONYMOUS
     return None
 
 
@@ -222,3 +244,27 @@ def selon_before(view: DocView, open_i: int) -> str | None:
         return pronoun_speaker(view, toks[1], open_i)
     np = subject_np(view, toks[1:8])
     return speaker_of(view, np, open_i) if np and np[0].i == toks[1].i else None
+
+
+def speaker_next(view: DocView, close_i: int) -> str | None:
+    """"« … » La formule est de X." / "« … » C'est ainsi que X conclut.": a quotation that
+    ends its sentence, attributed by the next sentence to a speaker it names."""
+    toks, n = [], len(view.tokens)
+    j = close_i + 1
+    if j < n and view.tokens[j].text in (".", "!", "?"):
+        j += 1
+    while j < n and len(toks) < 40 and view.tokens[j].text not in (".", "!", "?", "«", "“"):
+        if "\n" in view.tokens[j].text:
+            break
+        toks.append(view.tokens[j])
+        j += 1
+    names = {view.key(t) for t in toks if named(view, t, *SPEAKERS)}
+    for i, t in enumerate(toks):
+        if _verb_like(t):
+            subjects = [view.key(c) for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            key = next((k for k in subjects if k in names), None)
+            if key:
+                return key
+        if has_cue(t, "quote_nouns") and i + 2 < len(toks) and toks[i + 1].lemma_ in ("être", "signer"):
+            return org_in(view, toks[i + 2:i + 6])
+    return None

@@ -17,6 +17,7 @@ PREPS = {"à", "au", "aux", "sur", "dans", "lors", "en", "devant", "auprès", "c
          "pendant", "depuis", "après", "avant", "face", "par", "pour", "de", "du", "des", "d'", "d’"}
 DET = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "ce", "cet", "cette", "leur"}
 SELON = {"selon", "d'après", "d’après"}
+ANONYMOUS = ""  # a speaker the text names but we cannot (or must not) resolve: no fallback
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,8 @@ def speech_verb(tok: Token) -> bool:
     verbs = lex().speech_verbs
     if tok.lemma_.lower() in verbs or tok.lower_ in verbs:
         return True
+    if tok.lower_ == "savoir" and tok.i > 0 and tok.nbor(-1).lemma_.lower() == "faire":
+        return True  # "a fait savoir X"
     text = fold(tok.text)
     return text in _speech_forms() or (text.endswith("e") and fold(text[:-1] + "er") in _speech_forms())
 
