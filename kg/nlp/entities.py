@@ -95,7 +95,8 @@ def _org_cue_before(span: Span) -> bool:
     """An organisation noun just before the name ("la start-up hongroise AutoHop"), read on the
     text because the tokenizer splits some of them ("start - up")."""
     doc = span.doc
-    window = doc.text[max(0, span.start_char - 28):span.start_char]
+    # The ten tokens before, not doc.text: spaCy joins the whole text on every doc.text.
+    window = "".join(t.text_with_ws for t in doc[max(0, span.start - 10):span.start])[-28:]
     return bool(_org_noun_pattern().search(window))
 
 
