@@ -264,7 +264,7 @@ def test_top_n_by_degree_and_pagerank(store: UnionStore) -> None:
 
 @pytest.mark.parametrize("view", ["co-mentions", "relations"])
 def test_pagerank_matches_networkx(store: UnionStore, view: str) -> None:
-    pytest.importorskip("scipy")  # networkx's own pagerank needs it; ours does not
+    import scipy  # noqa: F401 - networkx's own pagerank needs it (test extra); ours does not
     g = build_view(store, view)
     expected = nx.pagerank(g, weight="weight", tol=1e-12)
     assert pagerank(g) == pytest.approx(expected, abs=1e-6)
