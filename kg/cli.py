@@ -92,13 +92,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None,
     if report.interrupted:
         click.echo("interrupted: every article written so far is whole; run the same command "
                    "again to finish", err=True)
-    click.echo(
-        f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.skipped} skipped, {len(report.failed)} failed; {report.entities} entities, "
-        f"{report.relations} relations, {report.triples} triples in {settings.store} "
-        f"({report.seconds:.1f} s)",
-        err=True,
-    )
+    click.echo(report.summary(settings.store), err=True)
     if report.interrupted:
         ctx.exit(130)
     if report.failed:
