@@ -144,7 +144,7 @@ def is_negated(tok: Token) -> bool:
 
     A bare ``ne`` is not a negation: "ne cesse de" (keeps on), "ne … que" (only).
     """
-    neg = lex().negation - {"ne", "n'", "n’"}
+    neg = lex().negation
     for t in (tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]):
         for child in t.children:
             if child.lower_ in neg and child.dep_ in ("advmod", "det", "nsubj", "obj", "cc"):
@@ -152,11 +152,18 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+def is_question(sent: Span) -> bool:
+    """The sentence ends with a question mark (read on its last tokens, not its joined text)."""
+    for t in reversed(sent):
+        if not t.is_space:
+            return t.text.rstrip().endswith("?")
+    return False
+
+
 def is_hypothetical(tok: Token) -> bool:
     """Conditional or future mood, a question, or a modal/intent verb governing ``tok``."""
     weak = lex().weak_verbs
-    sent = tok.sent
-    if sent.text.rstrip().endswith("?"):
+    if is_question(tok.sent):
         return True
     chain = [tok]
     head = tok

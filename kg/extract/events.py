@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import DocView, is_hypothetical, is_negated
+from kg.extract.context import DocView, is_hypothetical, is_negated, is_question
 from kg.extract.event_agents import agents, has_case, rules as _rules
 from kg.extract.quantities import FIGURE as _FIGURE
 from kg.extract.quantities import MONEY as _MONEY
@@ -203,7 +203,7 @@ def _blocked(tok: Token, typ: str, text: str) -> bool:
     if _quoted(tok, text) or _governed_by_blocker(tok):
         return True
     if typ == "Layoff":
-        return _negated(tok) or "Cnd" in tok.morph.get("Mood") or tok.sent.text.rstrip().endswith("?")
+        return _negated(tok) or "Cnd" in tok.morph.get("Mood") or is_question(tok.sent)
     return _negated(tok) or is_hypothetical(tok)
 
 

@@ -132,7 +132,7 @@ class Lexicon:
     not_entities: frozenset[str]
     roles: dict[str, frozenset[str]]  # leads | worksFor | founder → folded role phrases
     role_words: frozenset[str]  # folded single words that start a role phrase
-    negation: frozenset[str]
+    negation: frozenset[str]  # the words that negate with 'ne' (pas, jamais…), not 'ne' itself
     weak_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     device_nouns: frozenset[str]
@@ -157,7 +157,8 @@ def lex() -> Lexicon:
         not_entities=frozenset(raw["not_entities"]),
         roles=roles,
         role_words=frozenset(r.split()[0] for rs in roles.values() for r in rs),
-        negation=frozenset(raw["negation_words"]),
+        # A bare "ne" is no negation ("ne cesse de", "ne … que"): only its partner words count.
+        negation=frozenset(raw["negation_words"]) - {"ne", "n'", "n’"},
         weak_verbs=frozenset(raw["weak_verbs_block"]),
         speech_verbs=frozenset(raw["speech_verbs"]) | _inflections(raw["speech_verbs"]),
         device_nouns=frozenset(raw["device_nouns"]),
