@@ -14,9 +14,9 @@ from itertools import combinations
 from typing import Any, Iterator
 
 import networkx as nx
-import numpy as np
 
 from kg.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
+from kg.rank import pagerank
 from kg.store.base import KgStore
 from kg.vocab import KG, SCHEMA
 
@@ -238,7 +238,7 @@ def graph_analytics(graph: nx.Graph, *, top: int = 10) -> dict[str, Any]:
     """Rankings, components and communities of an :func:`entity_graph`.
 
     * **degree**: number of distinct neighbours (related or co-mentioned entities);
-    * **PageRank**: networkx's definition (damping 0.85, edge ``weight``), see :func:`_pagerank`;
+    * **PageRank**: networkx's definition (damping 0.85, edge ``weight``), see :func:`kg.rank.pagerank`;
     * **components**: connected components, isolated entities counted as components of one;
     * **communities**: Louvain (networkx ``louvain_communities``, ``weight``, seed 0) over the
       entities that have at least one edge, or fast label propagation above
@@ -250,7 +250,7 @@ def graph_analytics(graph: nx.Graph, *, top: int = 10) -> dict[str, Any]:
         "method", "modularity", "largest": [{"size", "members": [...]}]}}``; each entity listed as
         ``{"iri", "label", "type", "mentions", "degree", "pagerank"}``.
     """
-    rank = _pagerank(graph)
+    rank = pagerank(graph)
 
     def entity(node: str) -> dict[str, Any]:
         data = graph.nodes[node]
@@ -268,38 +268,6 @@ def graph_analytics(graph: nx.Graph, *, top: int = 10) -> dict[str, Any]:
         "components": _components(graph),
         "communities": _communities(graph, lambda nodes: best(nodes, lambda n: rank.get(n, 0.0))),
     }
-
-
-def _pagerank(graph: nx.Graph, alpha: float = 0.85, tol: float = 1e-10,
-              max_iter: int = 200) -> dict[str, float]:
-    """Weighted PageRank by power iteration on numpy arrays.
-
-    The definition of networkx's ``pagerank`` (uniform teleport, dangling nodes spread
-    uniformly, edge ``weight``), without its scipy dependency (kg does not require scipy)
-    and without building a sparse matrix edge by edge in Python.
-    """
-    nodes = list(graph)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    edges = np.array([(index[u], index[v], w) for u, v, w in graph.edges(data="weight")],
-                     dtype=float).reshape(-1, 3)
-    src = np.concatenate([edges[:, 0], edges[:, 1]]).astype(int)
-    dst = np.concatenate([edges[:, 1], edges[:, 0]]).astype(int)
-    weight = np.concatenate([edges[:, 2], edges[:, 2]])
-    strength = np.bincount(src, weights=weight, minlength=n)
-    dangling = strength == 0
-    share = np.divide(weight, strength[src], out=np.zeros_like(weight), where=strength[src] > 0)
-    rank = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        spread = np.bincount(dst, weights=rank[src] * share, minlength=n)
-        new = alpha * spread + (alpha * rank[dangling].sum() + 1 - alpha) / n
-        done = np.abs(new - rank).sum() < n * tol
-        rank = new
-        if done:
-            break
-    return dict(zip(nodes, rank.tolist()))
 
 
 def _components(graph: nx.Graph) -> dict[str, Any]:

@@ -18,6 +18,7 @@ import networkx as nx
 
 from kg.errors import ExportError
 from kg.export.snapshot import check_date_bound
+from kg.rank import pagerank
 
 RANKS = ("degree", "pagerank")
 
@@ -145,37 +146,7 @@ def rank_nodes(graph: nx.Graph, by: str = "degree") -> list[str]:
         score = pagerank(graph)
     else:
         score = dict(graph.degree(weight="weight"))
-    return sorted(graph, key=lambda n: (-score[n], graph.nodes[n].get("label", ""), n))
+    # Rounded: equal scores differ by float noise (1e-19), and ties must go to the label.
+    return sorted(graph, key=lambda n: (-round(score[n], 12), graph.nodes[n].get("label", ""), n))
 
 
-def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str = "weight",
-             tol: float = 1e-10, max_iter: int = 500) -> dict[str, float]:
-    """PageRank by power iteration, same definition as ``networkx.pagerank``.
-
-    Written out because networkx's own needs SciPy, which kg does not otherwise depend on.
-    Undirected edges count in both directions; parallel edges add their weights; dangling
-    nodes spread their rank evenly.
-    """
-    nodes = list(graph)
-    if not nodes:
-        return {}
-    out: dict[str, dict[str, float]] = {n: {} for n in nodes}
-    for u, v, w in graph.edges(data=weight, default=1):
-        pairs = [(u, v)] if graph.is_directed() else [(u, v), (v, u)]
-        for a, b in pairs:
-            out[a][b] = out[a].get(b, 0.0) + float(w)
-    total = {n: sum(out[n].values()) for n in nodes}
-    size = len(nodes)
-    rank = dict.fromkeys(nodes, 1.0 / size)
-    for _ in range(max_iter):
-        dangling = alpha * sum(rank[n] for n in nodes if not total[n]) / size
-        new = dict.fromkeys(nodes, (1.0 - alpha) / size + dangling)
-        for n in nodes:
-            if total[n]:
-                share = alpha * rank[n] / total[n]
-                for m, w in out[n].items():
-                    new[m] += share * w
-        if sum(abs(new[n] - rank[n]) for n in nodes) < size * tol:
-            return new
-        rank = new
-    return rank
