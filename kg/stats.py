@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import combinations
-from typing import Any, Iterator
+from typing import Any
 
 import networkx as nx
 
 from kg.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
 from kg.rank import pagerank
-from kg.store.base import KgStore
+from kg.store.base import KgStore, value_rows
 from kg.vocab import KG, SCHEMA
 
 # The VALUES lists are built from closed vocabulary terms, never from user input.
@@ -148,14 +148,6 @@ def _grouped(store: KgStore, sparql: str, namespace: str, names: tuple[str, ...]
     return counts
 
 
-def _rows(store: KgStore, sparql: str) -> Iterator[dict[str, str]]:
-    """Solutions as dicts of lexical values (unbound variables are absent)."""
-    results = store.query(sparql)
-    names = [v.value for v in results.variables]
-    for solution in results:
-        yield {n: solution[n].value for n in names if solution[n] is not None}
-
-
 def predicate_activity(store: KgStore, relations: dict[str, int] | None = None) -> list[dict]:
     """The relation predicates, most active first.
 
@@ -183,7 +175,7 @@ def source_activity(store: KgStore) -> list[dict]:
         last among equals).
     """
     rows = [{"source": row.get("source"), "articles": int(row["n"])}
-            for row in _rows(store, _SOURCES)]
+            for row in value_rows(store, _SOURCES)]
     return sorted(rows, key=lambda r: (-r["articles"], r["source"] is None, r["source"] or ""))
 
 
@@ -207,7 +199,7 @@ def entity_graph(store: KgStore) -> nx.Graph:
     graph = nx.Graph()
     order = {SCHEMA[t].value: i for i, t in enumerate(ENTITY_TYPES)}
     nodes: dict[str, dict[str, Any]] = {}
-    for row in sorted(_rows(store, _GRAPH_ENTITIES), key=lambda r: order[r["type"]]):
+    for row in sorted(value_rows(store, _GRAPH_ENTITIES), key=lambda r: order[r["type"]]):
         if row["e"] not in nodes:
             label = row.get("label") or row["e"].rstrip("/").rsplit("/", 1)[-1]
             nodes[row["e"]] = {"label": label, "type": ENTITY_TYPES[order[row["type"]]],
@@ -223,7 +215,7 @@ def entity_graph(store: KgStore) -> nx.Graph:
     for entities in by_article.values():
         co_mentions.update(combinations(sorted(entities), 2))
     relations: Counter[tuple[str, str]] = Counter()
-    for row in _rows(store, _GRAPH_RELATIONS):
+    for row in value_rows(store, _GRAPH_RELATIONS):
         if row["s"] in nodes and row["o"] in nodes:
             relations[tuple(sorted((row["s"], row["o"])))] += int(row["n"])
     graph.add_edges_from(

@@ -23,6 +23,7 @@ from typing import Any, Callable
 import networkx as nx
 
 from kg.errors import ExportError
+from kg.export import rdf
 from kg.export.filters import Filters, apply_filters, ego, find_entity, pagerank, rank_nodes
 from kg.export.project import (co_mention_graph, drawable, entity_graph, event_timeline,
                                relation_graph, snapshot_of)
@@ -63,10 +64,9 @@ GRAPH_FORMATS: dict[str, Callable[..., bytes | str]] = {
     "svg": _renderer("svg", "to_svg"),
     "png": _renderer("png", "to_png"),
 }
-RDF_FORMATS = ("turtle", "trig", "nquads", "jsonld")
+RDF_FORMATS = tuple(rdf.FORMATS)
 FORMATS = (*GRAPH_FORMATS, *RDF_FORMATS)
-EXTENSIONS = {**{f: f for f in GRAPH_FORMATS},
-              "turtle": "ttl", "trig": "trig", "nquads": "nq", "jsonld": "jsonld"}
+EXTENSIONS = {**{f: f for f in GRAPH_FORMATS}, **rdf.EXTENSIONS}
 PICTURES = ("html", "svg", "png")  # formats that cut the view to their max_nodes
 
 
@@ -120,9 +120,7 @@ def render(store: Queryable, fmt: str, *, view: str = "entities",
         if view != "entities" or (filters and filters != Filters()) or options:
             raise ExportError(f"{fmt} dumps the whole store: views, filters and options "
                               "apply to the graph formats only", source=fmt)
-        from kg.export.rdf import dump
-
-        return dump(store, fmt)
+        return rdf.dump(store, fmt)
     if fmt not in GRAPH_FORMATS:
         raise _unknown_format(fmt, FORMATS)
     _view(view)  # fail before reading the store

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Protocol
 
 from kg.errors import ExportError
 from kg.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
+from kg.store.base import value_rows
 from kg.vocab import KG, PREFIXES, SCHEMA
 
 
@@ -166,19 +167,19 @@ def load_snapshot(store: Queryable) -> Snapshot:
     return Snapshot(
         entities=_entities(store),
         articles={r["a"]: ArticleInfo(r.get("title", ""), r.get("date", "")[:10])
-                  for r in _rows(store, ARTICLES)},
-        mentions=tuple(sorted((r["a"], r["e"]) for r in _rows(store, MENTIONS))),
+                  for r in value_rows(store, ARTICLES)},
+        mentions=tuple(sorted((r["a"], r["e"]) for r in value_rows(store, MENTIONS))),
         relations=tuple(sorted((r["a"], r["s"], _name(r["p"]), r["o"])
-                               for r in _rows(store, RELATIONS))),
+                               for r in value_rows(store, RELATIONS))),
         evidence=tuple(sorted(
             (Evidence(r["a"], r["s"], _name(r["p"]), r["o"], r.get("sentence", ""),
                       float(r["confidence"]) if "confidence" in r else None)
-             for r in _rows(store, EVIDENCE)),
+             for r in value_rows(store, EVIDENCE)),
             key=lambda e: (e.article, e.subject, e.predicate, e.object, e.sentence))),
         events=tuple(sorted(
             EventInfo(r["ev"], r["a"], _name(r["kind"]), r.get("agent", ""), r.get("date", ""),
                       r.get("place", ""), r.get("quantity", ""))
-            for r in _rows(store, EVENTS))),
+            for r in value_rows(store, EVENTS))),
     )
 
 
@@ -233,24 +234,16 @@ def _name(iri: str) -> str:
     return iri[len(KG.iri):] if iri.startswith(KG.iri) else iri
 
 
-def _rows(store: Queryable, sparql: str) -> Iterable[dict[str, str]]:
-    """Solutions as dicts of lexical values (unbound variables are absent)."""
-    results = store.query(sparql)
-    names = [v.value for v in results.variables]
-    for solution in results:
-        yield {n: solution[n].value for n in names if solution[n] is not None}
-
-
 def _entities(store: Queryable) -> dict[str, EntityInfo]:
     """Typed entities; deterministic when the data disagree (first type, smallest label)."""
     order = {SCHEMA[t].value: i for i, t in enumerate(ENTITY_TYPES)}
     types: dict[str, set[str]] = {}
     labels: dict[str, set[str]] = {}
-    for row in _rows(store, ENTITIES):
+    for row in value_rows(store, ENTITIES):
         types.setdefault(row["e"], set()).add(row["type"])
         labels.setdefault(row["e"], set()).update([row["label"]] if "label" in row else [])
     aliases: dict[str, set[str]] = {}
-    for row in _rows(store, ALIASES):
+    for row in value_rows(store, ALIASES):
         aliases.setdefault(row["e"], set()).add(row["alias"])
     found = {}
     for iri in sorted(types):

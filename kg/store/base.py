@@ -82,6 +82,14 @@ class KgStore(ABC):
         self.close()
 
 
+def value_rows(store, sparql: str):
+    """A SELECT's solutions as dicts of lexical values (unbound variables are absent)."""
+    results = store.query(sparql)
+    names = [v.value for v in results.variables]
+    for solution in results:
+        yield {n: solution[n].value for n in names if solution[n] is not None}
+
+
 def syntax_error(exc: SyntaxError, what: str = "SPARQL") -> QuerySyntaxError:
     """A QuerySyntaxError whose message gives line and column, from a parser's SyntaxError.
 
