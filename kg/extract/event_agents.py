@@ -40,9 +40,9 @@ def _orgs(view: DocView, tok: Token) -> list[str]:
         for c in tok.children:  # "la PlayStation 4 de Sony"
             if c.dep_ == "nmod" and view.ent_of(c, "Organization"):
                 return [view.ent_of(c, "Organization")]
-        entry = gazetteer().entries.get(product)
-        if entry and entry.maker in view.entities:
-            return [entry.maker]
+        maker = _maker(view, tok)
+        if maker:
+            return [maker]
     return []
 
 
@@ -224,10 +224,10 @@ def _defendant(view: DocView, tok: Token) -> list[str]:
     for t in (verb, tok):
         for c in t.children:
             if c.dep_ in ("iobj", "obl", "obl:arg", "obl:mod", "nmod") and has_case(c, "à", "au", "contre"):
-                if _orgs(view, c):
-                    return _orgs(view, c)[:1]
-            if c.dep_ == "obj" and fold(verb.lemma_) in _SANCTION and _orgs(view, c):
-                return _orgs(view, c)[:1]
+                if found := _orgs(view, c):
+                    return found[:1]
+            if c.dep_ == "obj" and fold(verb.lemma_) in _SANCTION and (found := _orgs(view, c)):
+                return found[:1]
     passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.pos_ != "VERB" or verb.dep_ == "acl"
     if passive and fold(tok.lemma_) in _SANCTION:
         # "X a démissionné après avoir été condamné": the infinitive's subject is the main one
@@ -236,8 +236,8 @@ def _defendant(view: DocView, tok: Token) -> list[str]:
             if c.dep_ in ("nsubj", "nsubj:pass"):
                 if view.ent_of(c, "Person"):
                     return []
-                if _orgs(view, c):
-                    return _orgs(view, c)[:1]
+                if found := _orgs(view, c):
+                    return found[:1]
     sent = tok.sent
     authorities = set()
     for t in sent:
