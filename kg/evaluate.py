@@ -246,10 +246,11 @@ def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None
         return bool(g[0] & p[0] and g[2] & p[2]) or (g[1] in sym and bool(g[0] & p[2] and g[2] & p[0]))
 
     m, x = _match(gr, graph["relations"], same_rel)
+    extra = set(x)
     for i, rel in enumerate(graph["relations"]):
-        for rule in rel[5] if len(rel) > 5 else ():
+        for rule in rel[5] if len(rel) > 5 else ():  # hand-built graphs may leave the rules out
             score = report.rules[rule]
-            if i in x:
+            if i in extra:
                 score.fp += 1
             else:
                 score.tp += 1
