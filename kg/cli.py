@@ -268,8 +268,10 @@ def stats_command(store: str | None, as_json: bool, top: int, counts_only: bool)
 @click.option("--entity", metavar="NAME", help="ego graph around this entity (label or alias)")
 @click.option("--hops", type=click.IntRange(0), default=1, show_default=True,
               help="ego graph radius, with --entity")
-@click.option("--since", metavar="DATE", help="articles published on or after YYYY[-MM[-DD]]")
-@click.option("--until", metavar="DATE", help="articles published on or before YYYY[-MM[-DD]]")
+@click.option("--since", metavar="DATE",
+              help="articles published on or after YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD")
+@click.option("--until", metavar="DATE",
+              help="articles published on or before YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD")
 @click.option("--type", "types", multiple=True,
               type=click.Choice(("Person", "Organization", "Place", "Product")),
               help="keep entities of this type (repeatable)")

@@ -213,6 +213,16 @@ def test_date_range_keeps_the_facts_of_articles_in_range(store: UnionStore) -> N
     assert build_view(store, "entities", Filters(since="1900")).nodes[RIM.value]["mentions"] == 2
 
 
+def test_quarter_bounds_cover_their_three_months(store: UnionStore) -> None:
+    third = build_view(store, "entities", Filters(since="2012-Q3", until="2012-Q3"))
+    assert nx.utils.graphs_equal(
+        third, build_view(store, "entities", Filters(since="2012-07", until="2012-09")))
+    assert RIM.value in third  # article 0, 2012-09-24
+    assert nx.utils.graphs_equal(  # article 1 (2013-01-30) alone
+        build_view(store, "entities", Filters(since="2012-Q4")),
+        build_view(store, "entities", Filters(since="2013")))
+
+
 def test_type_and_predicate_filters(store: UnionStore) -> None:
     orgs = build_view(store, "entities", Filters(types=("Organization",)))
     assert {orgs.nodes[n]["type"] for n in orgs} == {"Organization"}
@@ -272,6 +282,7 @@ def test_pagerank_matches_networkx(store: UnionStore, view: str) -> None:
 
 @pytest.mark.parametrize("filters, message", [
     (Filters(since="2012-13"), "not a date"), (Filters(until="hier"), "not a date"),
+    (Filters(since="2012-Q5"), "not a date"),
     (Filters(rank="betweenness"), "unknown rank"), (Filters(types=("Company",)), "entity type"),
     (Filters(predicates=("employs",)), "unknown predicate"), (Filters(top=0), "top"),
 ])

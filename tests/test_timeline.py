@@ -58,7 +58,7 @@ def test_every_event_with_an_agent_and_a_date_is_on_the_timeline(store):
     assert any(not e.exact for e in events) and any(e.exact for e in events)
 
 
-@pytest.mark.parametrize("name", ["Apple", "apple", "https://w3id.org/frtechkg/resource/organization/apple"])
+@pytest.mark.parametrize("name", ["Apple", "apple", "ÁPPLE", "https://w3id.org/frtechkg/resource/organization/apple"])
 def test_entity_filter_by_label_or_iri(store, name):
     events = timeline_events(store, entity=name)
     assert {e.label for e in events} == {"Apple"}
@@ -94,6 +94,8 @@ def test_unknown_entity_is_a_clear_error(store):
         timeline_png(store, entity="Nokiaa Networks")
     assert isinstance(err.value, ExportError)
     assert "Nokiaa Networks" in str(err.value) and "no entity" in str(err.value)
+    with pytest.raises(ExportError, match=r"no entity named 'Applle'.*did you mean 'Apple'"):
+        timeline_events(store, entity="Applle")
 
 
 @pytest.mark.parametrize("since, until", [("2015-13", None), ("hier", None), ("2016", "2015")])

@@ -28,7 +28,8 @@ class Filters:
     """What to keep of a view; the defaults keep everything.
 
     Attributes:
-        since, until: article dates, ``YYYY[-MM[-DD]]``, inclusive.
+        since, until: article dates (``YYYY``, ``YYYY-Qn``, ``YYYY-MM`` or ``YYYY-MM-DD``),
+            inclusive.
         types: entity types to keep (``("Organization", "Person")``), None for all.
         predicates: relation predicates to keep, None for all.
         min_mentions: drop entities mentioned by fewer articles.

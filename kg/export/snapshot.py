@@ -66,7 +66,8 @@ SELECT ?a ?ev ?kind ?agent ?date ?place ?quantity WHERE {{
   }}
 }}"""
 
-_DATE_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,8 @@ class Snapshot:
         """Keep the facts of articles dated within [since, until], about entities of ``types``,
         and relations with ``predicates`` (None: no restriction).
 
-        Bounds are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and inclusive: ``until="2012"``
-        keeps all of 2012. With a bound, undated articles are left out.
+        Bounds are ``YYYY``, ``YYYY-Qn``, ``YYYY-MM`` or ``YYYY-MM-DD`` and inclusive:
+        ``until="2012"`` keeps all of 2012, ``since="2012-Q3"`` starts on 1 July 2012. With a bound, undated articles are left out.
 
         Raises:
             ExportError: a bound is not a date, or a type or predicate is unknown.
@@ -184,15 +185,18 @@ def load_snapshot(store: Queryable) -> Snapshot:
 
 
 def check_date_bound(value: str | None, option: str) -> None:
-    """Raise ExportError unless ``value`` is None or ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    """Raise ExportError unless ``value`` is None or ``YYYY``, ``YYYY-Qn``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``."""
     if value is not None and not _valid_bound(value):
-        raise ExportError(f"{option} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
-                          source=option)
+        raise ExportError(f"{option} {value!r} is not a date; write YYYY, YYYY-Qn, YYYY-MM or "
+                          "YYYY-MM-DD", source=option)
 
 
 def _valid_bound(value: str) -> bool:
     if not _DATE_BOUND.match(value):
         return False
+    if _QUARTER.match(value):
+        return True
     try:  # a real month and day: "2012-13" or "2012-02-30" is a typo, not a date
         dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
     except ValueError:
@@ -206,8 +210,17 @@ def _in_range(date: str, since: str | None, until: str | None) -> bool:
         return True
     if not date:
         return False
+    since, until = _month_of_quarter(since, 0), _month_of_quarter(until, 2)
     return (since is None or date[:len(since)] >= since) and \
         (until is None or date[:len(until)] <= until)
+
+
+def _month_of_quarter(bound: str | None, offset: int) -> str | None:
+    """A quarter bound as the month it starts (offset 0) or ends (offset 2) on; else as is."""
+    found = _QUARTER.match(bound) if bound else None
+    if found is None:
+        return bound
+    return f"{found[1]}-{3 * int(found[2]) - 2 + offset:02d}"
 
 
 def _check_names(names: Iterable[str] | None, known: tuple[str, ...], what: str) -> set[str] | None:

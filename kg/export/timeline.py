@@ -14,6 +14,7 @@ The figure is drawn on matplotlib's Agg canvas (no display) at 100 dpi: the PNG 
 from __future__ import annotations
 
 import calendar
+import difflib
 import datetime as dt
 import io
 import re
@@ -28,6 +29,7 @@ from matplotlib.lines import Line2D
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import BadDateError, ExportError
+from kg.export.filters import fold
 from kg.model import ENTITY_TYPES, EVENT_TYPES
 from kg.vocab import KG, SCHEMA
 
@@ -57,6 +59,12 @@ SELECT DISTINCT ?e ?alias ?wanted WHERE {{
   ?e a ?type .
   {{ ?e rdfs:label ?name BIND(false AS ?alias) }} UNION {{ ?e skos:altLabel ?name BIND(true AS ?alias) }}
   FILTER(LCASE(STR(?name)) = ?wanted)
+}}"""
+_ALL_NAMES = f"""
+SELECT DISTINCT ?e ?alias ?name WHERE {{
+  VALUES ?type {{ {_ENTITY_VALUES} }}
+  ?e a ?type .
+  {{ ?e rdfs:label ?name BIND(false AS ?alias) }} UNION {{ ?e skos:altLabel ?name BIND(true AS ?alias) }}
 }}"""
 _IS_ENTITY = f"SELECT ?e WHERE {{ VALUES ?type {{ {_ENTITY_VALUES} }} ?e a ?type }} LIMIT 1"
 
@@ -109,10 +117,10 @@ def parse_period(text: str) -> tuple[dt.date, dt.date] | None:
 
 def resolve_entity(store: Any, name: str) -> set[str]:
     """The IRIs of the entities called ``name``: an entity IRI, or a label (aliases when no
-    label matches), case-insensitive.
+    label matches), ignoring case and accents as the graph views' ``find_entity`` does.
 
     Raises:
-        ExportError: no entity has that IRI or name.
+        ExportError: no entity has that IRI or name (the message suggests close labels).
     """
     if name.startswith(("http://", "https://")):
         try:
@@ -124,11 +132,20 @@ def resolve_entity(store: Any, name: str) -> set[str]:
     found: dict[bool, set[str]] = {False: set(), True: set()}
     for row in store.query(_NAMES, {"wanted": Literal(name.strip().lower())}):
         found[row["alias"].value == "true"].add(row["e"].value)
+    if not (found[False] or found[True]):  # the exact query failed: fold accents (full scan)
+        wanted, labels = fold(name), set()
+        for row in store.query(_ALL_NAMES):
+            alias = row["alias"].value == "true"
+            if fold(row["name"].value) == wanted:
+                found[alias].add(row["e"].value)
+            elif not alias:
+                labels.add(row["name"].value)
     if found[False] or found[True]:
         return found[False] or found[True]
-    raise ExportError(f"no entity named {name!r} in the store; give a label, an alias or an "
-                      "entity IRI (`kg stats` lists the most connected entities)",
-                      source=name)
+    close = difflib.get_close_matches(name, sorted(labels), n=3, cutoff=0.6)
+    hint = f"did you mean {', '.join(map(repr, close))}?" if close else \
+        "give a label, an alias or an entity IRI (`kg stats` lists the most connected entities)"
+    raise ExportError(f"no entity named {name!r} in the store; {hint}", source=name)
 
 
 def timeline_events(store: Any, *, entity: str | None = None, since: Any = None,
