@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from kg.sources.csvfile import SYNONYMS
+
 SUFFIXES = {
     ".txt": "text", ".md": "text", ".text": "text",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -34,8 +36,9 @@ _ROOT = re.compile(r"<(!doctype\s+html|[a-z][\w:.-]*)", re.I)
 _FEED_ROOTS = {"rss", "feed", "rdf:rdf"}
 _HTML_ROOTS = {"!doctype html", "html", "head", "body"}
 _HTML_TAG = re.compile(r"<(?:p|div|article|h1|meta|title|br)\b[^>]*>", re.I)
-# Header cells that name the text column (see kg.sources.csvfile).
-_CSV_TEXT = {"text", "texte", "contenu", "content", "body", "corps", "article"}
+# Header cells that name the text column: the CSV reader's own names for it, matched here
+# exactly (the reader also folds accents and spacing, too loose for sniffing unknown files).
+_CSV_TEXT = frozenset(SYNONYMS["text"])
 
 
 def detect(data: bytes, suffix: str) -> str:
