@@ -257,6 +257,31 @@ POSITIVE = [
     ("s-allier-a", "Orange s'allie à Deezer pour lancer une offre musicale.", ("Orange", "partnerOf", "Deezer")),
     ("partenariat-pluriannuel", "Orange a noué un partenariat stratégique de plusieurs années avec "
      "Deezer.", ("Orange", "partnerOf", "Deezer")),
+    # rivalry obliques, split roots, descriptions and demonyms before a name (fresh-article classes)
+    ("rivaliser-avec-list", "Xiaomi rivalise désormais avec Samsung et Apple sur le haut de gamme.",
+     ("Xiaomi", "competitorOf", "Apple")),
+    ("fronted-rivaliser-avec", "Pour mieux rivaliser avec Apple, Xiaomi baisse ses prix.",
+     ("Xiaomi", "competitorOf", "Apple")),
+    ("se-mesurer-a", "Deezer se mesure à Spotify sur le marché du streaming.",
+     ("Deezer", "competitorOf", "Spotify")),
+    ("allies-coordinated-1", "Orange et Capgemini se sont alliés à Microsoft dans le cloud.",
+     ("Capgemini", "partnerOf", "Microsoft")),
+    ("allies-coordinated-2", "Orange et Capgemini se sont alliés à Microsoft dans le cloud.",
+     ("Orange", "partnerOf", "Capgemini")),
+    ("propriete-described-owner", "Sprint, propriété du conglomérat japonais SoftBank, perd des clients.",
+     ("Sprint", "subsidiaryOf", "SoftBank Group")),
+    ("maison-mere-described-child", "Iliad, la maison mère de l'opérateur Free, publie ses comptes.",
+     ("Free", "subsidiaryOf", "Iliad")),
+    ("gerund-demonym-object", "Nokia s'est renforcé en rachetant le français Alcatel-Lucent.",
+     ("Nokia", "acquired", "Alcatel-Lucent")),
+    ("relative-object-untagged", "Le japonais SoftBank, qui avait racheté Arm en 2016, prépare sa cotation.",
+     ("SoftBank Group", "acquired", "Arm")),
+    ("concurrence-avec-demonyms", "Nokia est en concurrence directe avec le suédois Ericsson et le "
+     "chinois Huawei.", ("Nokia", "competitorOf", "Huawei")),
+    ("appos-adjective-rival", "Spotify, l'éternel rival de Deezer, a relevé ses prix.",
+     ("Spotify", "competitorOf", "Deezer")),
+    ("cede-a-demonym-object", "SoftBank a cédé le finlandais Supercell, l'éditeur de Clash of Clans, "
+     "à Tencent.", ("Tencent", "acquired", "Supercell")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -332,6 +357,16 @@ NEGATIVE = [
      "Orange non plus.", "subsidiaryOf", {"SFR", "Orange"}),
     ("negated-possessive-rivals", "Orange ne cite jamais ses concurrents SFR et Free.",
      "competitorOf", {"Orange", "SFR", "Free"}),
+    ("conditional-rivaliser", "Xiaomi pourrait rivaliser avec Apple d'ici deux ans.", "competitorOf",
+     {"Xiaomi", "Apple"}),
+    ("negated-se-mesurer", "Deezer ne se mesure pas à Spotify.", "competitorOf", {"Deezer", "Spotify"}),
+    ("mesurer-not-reflexive", "Orange mesure la satisfaction des clients de SFR.", "competitorOf",
+     {"Orange", "SFR"}),
+    ("attaquer-not-reflexive", "Apple attaque Samsung en justice.", "competitorOf", {"Apple"}),
+    ("negated-coordinated-allies", "Orange et SFR ne se sont pas alliés à Free.", "partnerOf",
+     {"Orange", "SFR", "Free"}),
+    ("failed-bid-demonym", "Qualcomm a renoncé à racheter le néerlandais NXP.", "acquired",
+     {"Qualcomm"}),
 ]
 
 
@@ -394,6 +429,8 @@ WRONG = [
      ("Android", "madeBy", "Commission européenne")),
     ("regulator-subject-not-maker", "La Commission européenne a examiné son système Android.",
      ("Android", "madeBy", "Commission européenne")),
+    ("apposition-not-a-sold-object", "SoftBank a cédé le finlandais Supercell, l'éditeur de Clash of "
+     "Clans, à Tencent.", ("Tencent", "acquired", "Clash of Clans")),
 ]
 
 

@@ -73,8 +73,8 @@ def _pairs(view, trigger, subjects, objects, predicate, stypes, otypes, rule) ->
     """Every (subject entity, object entity) across the coordinated arguments, unless blocked."""
     if not subjects or not objects or blocked(trigger):
         return
-    skeys = [k for s in subjects for k in view.conjuncts(s, *stypes)]
-    okeys = [k for o in objects for k in view.conjuncts(o, *otypes)]
+    skeys = [k for s in subjects for k in phrase_names(view, s, *stypes)]
+    okeys = [k for o in objects for k in phrase_names(view, o, *otypes)]
     for s in dict.fromkeys(skeys):
         for o in dict.fromkeys(okeys):
             if s != o:
@@ -125,6 +125,8 @@ def names_after(view: DocView, start: int, *types: str, limit: int = 24) -> list
     for j in range(start, min(len(toks), start + limit)):
         t = toks[j]
         key = view.key(t)
+        if t.pos_ == "PRON" and t.text[:1].islower():
+            break  # "…de Google, mais elle …": a pronoun starts another clause
         if key and view.type(key) in types:
             if key not in out:
                 out.append(key)
@@ -135,6 +137,82 @@ def names_after(view: DocView, start: int, *types: str, limit: int = 24) -> list
         elif not (t.lower_ in _LIST_GLUE or t.pos_ in ("ADJ", "NUM")):
             break
     return out
+
+
+_CLITICS = {"s'", "s’", "se", "ne", "n'", "n’", "l'", "l’", "y", "en", "lui", "leur"}
+
+
+def left_subject(view: DocView, verb: Token, *types: str) -> list[Token]:
+    """"Ubisoft s'allie à Tencent", "Orange et Capgemini s'étaient alliés à Microsoft": names
+    right before a verb the parser gave no subject (it often splits such a sentence into two
+    roots, or takes a name for an auxiliary)."""
+    toks = view.tokens
+    start = verb.sent.start
+    if start > 0 and toks[start - 1].text not in (".", "!", "?", ":", ";", "»") and not toks[start - 1].is_space:
+        start = toks[start - 1].sent.start  # the parser cut the sentence at the name
+    j = verb.i - 1
+    while j >= start and (toks[j].lower_ in _CLITICS or toks[j].pos_ in ("AUX", "ADV")) \
+            and not view.key(toks[j]):
+        j -= 1
+    out: list[Token] = []
+    while j >= start and view.ent_of(toks[j], *types):
+        t = toks[j]
+        if t.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod") or any(c.dep_ == "case" for c in t.children):
+            break
+        out.append(t)
+        key = view.key(t)
+        while j >= start and view.key(toks[j]) == key:
+            j -= 1  # to the first word of the name
+        if j > start and toks[j].lower_ in ("et", ","):
+            j -= 1
+        else:
+            break
+    return out
+
+
+def described_names(view: DocView, start: int, *types: str, limit: int = 6) -> list[str]:
+    """"de l'opérateur américain Sprint", "des chaînes BFMTV et RMC", "du japonais SoftBank": the
+    names a determiner, a description noun, adjectives or a demonym lead up to, read on the
+    surface from token ``start`` (the parser often makes the description the head)."""
+    toks = view.tokens
+    for j in range(start, min(len(toks), start + limit)):
+        t = toks[j]
+        key = view.key(t)
+        if key and view.type(key) in types:
+            return names_after(view, j, *types)
+        if key and not (view.type(key) == PLACE and t.text[:1].islower()):
+            return []
+        if t.pos_ in ("DET", "ADJ", "NUM") or (t.pos_ == "NOUN" and t.text[:1].islower()):
+            continue
+        if t.lower_ in ("de", "d'", "d’") and j + 1 < len(toks) and toks[j + 1].pos_ == "NOUN" \
+                and toks[j + 1].text[:1].islower():
+            continue  # "le fournisseur d'accès Alice": a bare noun completes the description
+        return []
+    return []
+
+
+def phrase_names(view: DocView, tok: Token, *types: str) -> list[str]:
+    """Entities a noun phrase headed by ``tok`` names: its own and coordinated names, else the
+    names its description or demonym leads up to ("le néerlandais SecureLink et le britannique
+    SecureData", "le fournisseur d'accès Alice")."""
+    keys: list[str] = []
+    for t in (tok, *tok.conjuncts):
+        if t is not tok and comma_description(view, t):
+            continue  # "le finlandais Supercell, l'éditeur de Clash of Clans": an apposition parsed as conj
+        inner = t if view.ent_of(t, *types) else view._inner_token(t, *types)
+        key = view.ent_of(inner, *types) if inner is not None else None
+        if key and key not in keys:
+            keys.append(key)
+    if keys or tok.pos_ not in ("NOUN", "ADJ"):
+        return keys
+    return described_names(view, tok.i, *types)
+
+
+def comma_description(view: DocView, tok: Token) -> bool:
+    """", l'éditeur …": a common noun that a comma and a determiner introduce."""
+    toks = view.tokens
+    return (tok.pos_ == "NOUN" and not view.key(tok) and tok.i > 1 and toks[tok.i - 1].pos_ == "DET"
+            and toks[tok.i - 2].text == ",")
 
 
 def possessor(view: DocView, tok: Token, exclude: list[str], *types: str) -> str | None:

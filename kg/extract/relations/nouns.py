@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
 from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case, negative_det,
-                                          _mention_ends, _pairs, _subtree_ent, lex_verbs, name_before_comma,
+                                          _mention_ends, _pairs, _subtree_ent, described_names, lex_verbs, phrase_names, name_before_comma,
                                           names_after, phrase_start, possessor)
 from kg.nlp.resources import lex as lexicon_sets
 
@@ -27,7 +27,6 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
     "Canal+, filiale de Vivendi", "Arm, propriété de SoftBank" (no determiner)."""
     doc = view.doc
     lex = lex_verbs()
-    product_nouns = lex["madeBy_nouns"] | {"système"}
     for m_end in _mention_ends(view):
         x = view.key(doc[m_end - 1])
         comma = _after_acronym(doc, m_end)
@@ -35,25 +34,39 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
             continue
         det = doc[comma + 1].lower_ in _APPOS_DET
         head = doc[comma + 2] if det else doc[comma + 1]
+        if det and head.pos_ == "ADJ" and head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN":
+            head = doc[head.i + 1]  # "Altera, l'éternel rival de Xilinx"
         lemma = head.lemma_.lower()
         if not det and lemma not in lex["subsidiary_nouns"] | _OWNERSHIP | {"maison", "partenaire"}:
             continue
-        words, y = _apposition_tail(view, head.i)
-        if y is None and doc[comma + 1].lower_ in POSSESSIVES:
-            y = possessor(view, head, [x], ORG)
-        if y is None or y == x or blocked(head.head):
+        words, ys = _apposition_tail(view, head.i)
+        if not ys and doc[comma + 1].lower_ in POSSESSIVES:
+            ys = [possessor(view, head, [x], ORG)]
+        if blocked(head.head):
             continue
-        tx, ty = view.type(x), view.type(y)
-        if (lemma in lex["subsidiary_nouns"] - {"marque"} or lemma == "propriété") and tx == ty == ORG:
-            yield x, "subsidiaryOf", y, head, "surface-appos-subsidiary", 0.75
-        elif (words & _PARENT_WORDS or lemma == "propriétaire") and tx == ORG and ty == ORG:
-            yield y, "subsidiaryOf", x, head, "surface-appos-parent", 0.75
-        elif (lemma in product_nouns or lemma == "marque") and tx == PROD and ty == ORG:
-            yield x, "madeBy", y, head, "surface-appos-madeBy", 0.75
-        elif lemma in lex["competitor_nouns"] and tx in (ORG, PROD) and ty in (ORG, PROD):
-            yield x, "competitorOf", y, head, "surface-appos-competitor", 0.7
-        elif lemma in ("partenaire", "allié", "alliée") and tx == ty == ORG:
-            yield x, "partnerOf", y, head, "surface-appos-partner", 0.7
+        for y in ys:
+            if y is not None and y != x:
+                yield from _apposition_fact(view, x, y, head, words)
+
+
+def _apposition_fact(view: DocView, x: str, y: str, head: Token, words: set[str]) -> Iterator[Cand]:
+    """The fact an apposition headed by ``head`` states between the name ``x`` it follows and
+    the name ``y`` it completes (owned, owner, maker, rival or partner)."""
+    lex = lex_verbs()
+    product_nouns = lex["madeBy_nouns"] | {"système"}
+    lemma = head.lemma_.lower()
+    tx, ty = view.type(x), view.type(y)
+    if (lemma in lex["subsidiary_nouns"] - {"marque"} or lemma == "propriété"
+            or words & {"propriété"}) and tx == ty == ORG:
+        yield x, "subsidiaryOf", y, head, "surface-appos-subsidiary", 0.75
+    elif (words & _PARENT_WORDS or lemma == "propriétaire") and tx == ORG and ty == ORG:
+        yield y, "subsidiaryOf", x, head, "surface-appos-parent", 0.75
+    elif (lemma in product_nouns or lemma == "marque") and tx == PROD and ty == ORG:
+        yield x, "madeBy", y, head, "surface-appos-madeBy", 0.75
+    elif lemma in lex["competitor_nouns"] and tx in (ORG, PROD) and ty in (ORG, PROD):
+        yield x, "competitorOf", y, head, "surface-appos-competitor", 0.7
+    elif lemma in ("partenaire", "allié", "alliée") and tx == ty == ORG:
+        yield x, "partnerOf", y, head, "surface-appos-partner", 0.7
 
 
 def _after_acronym(doc, i: int) -> int:
@@ -63,7 +76,7 @@ def _after_acronym(doc, i: int) -> int:
     return i
 
 
-def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
+def _apposition_tail(view: DocView, start: int) -> tuple[set[str], list[str]]:
     """Words of an apposition up to the next comma or sentence end, and the organisation or
     product named after "de"/"du"/"d'" in it (or a description resolved to one)."""
     doc = view.doc
@@ -73,10 +86,12 @@ def _apposition_tail(view: DocView, start: int) -> tuple[set[str], str | None]:
         if tok.text in (",", ".", ";", ":", "(", ")") or "\n" in tok.text:
             break
         words.add(tok.lower_)
-        key = view.key(tok)
-        if key and view.type(key) in (ORG, PROD) and doc[j - 1].lower_ in ("de", "du", "d'", "d’", "des"):
-            return words, key
-    return words, None
+        if tok.lower_ in ("de", "du", "d'", "d’", "des"):
+            # "propriété du japonais SoftBank", "la maison mère de l'opérateur Free"
+            named = described_names(view, j + 1, ORG, PROD)
+            if named:
+                return words, named
+    return words, []
 
 
 def copula_relations(view: DocView) -> Iterator[Cand]:
@@ -193,7 +208,7 @@ def _competitor_noun(view: DocView, tok: Token, lemma: str, nmods: list[Token]) 
         yield from _possessive_rivals(view, tok)
         return
     subjects = _clause_subject(view, tok, (ORG, PROD))
-    okeys = [k for r in rivals for k in view.conjuncts(r, ORG, PROD)]
+    okeys = [k for r in rivals for k in phrase_names(view, r, ORG, PROD)]
     for t in tok.subtree:
         if t.dep_ in ("appos", "conj", "nmod") and t.head.i >= tok.i:
             okeys += view.conjuncts(t, ORG, PROD)

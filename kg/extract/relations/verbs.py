@@ -9,8 +9,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
-from kg.extract.relations._common import (ORG, PER, PROD, TYPES, Cand, _agents, _clause_subject, negative_det,
-                                          _has_case, _pairs, _sentence_topic, generic_org, lex_verbs,
+from kg.extract.relations._common import (ORG, PER, PROD, TYPES, Cand, _agents, _clause_subject, comma_description, negative_det,
+                                          _has_case, _pairs, _sentence_topic, generic_org, left_subject, lex_verbs, phrase_names,
                                           name_before_comma, names_after, phrase_start)
 
 # "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
@@ -22,7 +22,7 @@ def _verb_triggers() -> frozenset[str]:
     """Every verb lemma some verb rule reacts to."""
     lex = lex_verbs()
     keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
-    keys += ("runs_on_participles", "runs_into_verbs", "works_verbs", "leads_verbs")
+    keys += ("runs_on_participles", "runs_into_verbs", "works_verbs", "leads_verbs", "competitor_reflexive_verbs")
     return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser",
                                                           "céder", "vendre", "revendre"}
 
@@ -46,14 +46,17 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         # A bare oblique (no preposition) right after the verb is a direct object the parser
         # mislabelled ("a racheté SFR en 2014": SFR as obl:mod).
         objs = [c for c in kids if c.dep_ == "obj" or (c.dep_.startswith("obl") and c.dep_ != "obl:agent" and c.i > tok.i
-                and c.pos_ in ("PROPN", "NOUN") and not any(g.dep_ == "case" for g in c.children))]
+                and (c.pos_ in ("PROPN", "NOUN") or view.key(c)) and not any(g.dep_ == "case" for g in c.children))]
         if objs:
             # "X a racheté A ainsi que B": the parser often hangs B on the verb as a conj.
-            objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+            objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not comma_description(view, c)
                      and not any(g.dep_.startswith("nsubj") for g in c.children)]
         if passive and objs and not any(c.dep_ == "aux:pass" for c in kids) and any(
                 c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in kids):
             subj, passive = subj + passive, []  # "X a racheté Y" with X mislabelled nsubj:pass
+        if not subj and not passive and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in kids) \
+                and tok.dep_ in ("ROOT", "conj"):
+            subj = left_subject(view, tok, ORG, PER, PROD)
         agents = _agents(tok)
         reflexive = any(c.lower_ in ("s'", "s’", "se") for c in kids)
         if lemma == "offrir" and not reflexive:
@@ -72,8 +75,12 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
             yield from _pairs(view, tok, passive, agents, "foundedBy", (ORG,), (PER,), "passive-foundedBy")
             yield from _pairs(view, tok, objs, subj, "foundedBy", (ORG,), (PER,), "verb-foundedBy")
         yield from _runs_on_verb(view, tok, lemma, subj, passive, objs)
-        if lemma in lex["competitor_verbs"] and not blocked(tok):
-            yield from _competitor_verb(view, tok, subj, objs)
+        if (lemma in lex["competitor_verbs"] or (reflexive and lemma in lex["competitor_reflexive_verbs"])) \
+                and not blocked(tok):
+            # "rivaliser avec Y", "se mesurer à Y", "s'attaquer à Y", "lutter contre Y"
+            against = [c for c in kids if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
+                       and _has_case(c, "avec", "à", "au", "aux", "contre")]
+            yield from _competitor_verb(view, tok, subj, objs + against)
         if lemma in lex["works_verbs"]:
             # "X travaille chez Y", "X a rejoint Y"
             places = objs if lemma != "travailler" else [c for c in kids if c.dep_.startswith("obl") and _has_case(c, "chez", "pour")]
@@ -81,6 +88,12 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if lemma in lex["partner_verbs"] and not any(negative_det(o) for o in objs):
             obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
             yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
+            if reflexive and not blocked(tok):
+                # "Orange et Capgemini s'allient (à Microsoft)": the allies are partners too.
+                allies = list(dict.fromkeys(k for x in subj for k in view.conjuncts(x, ORG)))
+                for i, a in enumerate(allies):
+                    for b in allies[i + 1:]:
+                        yield a, "partnerOf", b, tok, "verb-partner-coordination", 0.7
 
 
 def _past(tok: Token) -> bool:
@@ -112,7 +125,7 @@ def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], 
             # "pour s'emparer d'Instagram", "a décidé de racheter Y": the governing clause's subject.
             buyers = _clause_subject(view, tok.head, (ORG,))
             for b in buyers if targets and not blocked(tok) else []:
-                for t in (k for x in targets for k in view.conjuncts(x, ORG, PROD)):
+                for t in (k for x in targets for k in phrase_names(view, x, ORG, PROD)):
                     if t != b:
                         yield b, "acquired", t, tok, "verb-acquired", 0.75
             return
