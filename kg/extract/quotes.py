@@ -16,17 +16,19 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import pronoun_speaker
+from kg.extract.referents import org_description, pronoun_speaker
 from kg.extract.speakers import (selon_before, speaker_before, speaker_next, speaker_of,
-                                 subject_np)
-from kg.extract.speech import ANONYMOUS, EUPHONIC, PRONOUN, SELON, cues, speech_verb
+                                 subject_np, subject_person)
+from kg.extract.speech import (ANONYMOUS, EUPHONIC, IMPERSONAL, PRONOUN, SELON, cues, has_cue,
+                              speech_verb)
 from kg.model import Quote
 
 _OPEN = {"«": "»", "“": "”"}
 _STRAIGHT = re.compile(r'"([^"\n]+?)"')
 _STOP = {".", "!", "?", ";", "«", "“", '"', "\n"}
 _OUTLET_PREPS = {"à", "au", "aux", "sur"}
-_CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6}
+_AUX_FORMS = {"a", "ont", "avait", "avaient", "aurait"}
+_CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6, "quote-subject": 0.6}
 
 
 # Quotation marks ---------------------------------------------------------------------------
@@ -106,6 +108,11 @@ def _incise_verb(toks: list[Token]) -> int | None:
         # Right after the comma a speech verb may be mistagged ("», juge X": NOUN).
         if speech_verb(t) and (t.pos_ != "NOUN" or j == 0):
             verb = j
+        elif t.lower_ == "lire" and j > 0 and toks[j - 1].lower_ in IMPERSONAL:
+            verb = j  # "peut-on lire dans le communiqué de X"
+        elif verb is None and (t.lower_ in IMPERSONAL or t.lower_ in _AUX_FORMS or (
+                j + 1 < len(toks) and toks[j + 1].lower_ in IMPERSONAL and t.pos_ in ("VERB", "AUX"))):
+            continue  # "peut-on lire", "a tweeté" with "a" mistagged
         elif verb is not None:
             break
         elif j + 1 < len(toks) and toks[j + 1].lower_ in PRONOUN and t.pos_ in ("VERB", "AUX"):
@@ -133,6 +140,10 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
     while rest and rest[0].lower_ in EUPHONIC:  # "explique-t-il": "explique", "-t", "-il"
         group, rest = group + rest[:1], rest[1:]
     outlet = _outlet(view, rest)
+    if any(t.lower_ in IMPERSONAL for t in group + rest[:1]):
+        # "assure-t-on chez l'opérateur", "peut-on lire dans le communiqué de Meta": the
+        # organisation named after the verb, else an unnamed source.
+        return _impersonal_source(view, [t for t in rest if t.lower_ not in IMPERSONAL]) or ANONYMOUS, outlet
     pron = next((t for t in group + rest[:1] if t.lower_ in PRONOUN), None)
     if pron is not None:
         # "Un porte-parole juge l'offre « … », a-t-il déclaré": the pronoun is that subject.
@@ -145,6 +156,20 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
         return ANONYMOUS, outlet
     return key, outlet
 
+
+
+def _impersonal_source(view: DocView, toks: list[Token]) -> str | None:
+    """The organisation an impersonal incise points to: "chez X", "dans le communiqué de X",
+    "du côté de l'opérateur"."""
+    for t in toks[:10]:
+        if t.text in (",", ".") or t.pos_ == "VERB":
+            break
+        key = view.ent_of(t, "Organization")
+        if key:
+            return key
+        if t.pos_ == "NOUN" and has_cue(t, "org_nouns"):
+            return org_description(view, t, toks)
+    return None
 
 
 def outlet_of(view: DocView, sent_start: int, sent_end: int) -> str | None:
@@ -206,6 +231,8 @@ def extract_quotes(view: DocView) -> list[Quote]:
             continue
         if speaker is None:
             speaker, rule = selon_before(view, open_tok.i), "quote-selon-before"
+        if speaker is None and words >= 3:
+            speaker, rule = subject_person(view, open_tok.i), "quote-subject"
         if speaker is None and words >= 6 and _ends_sentence(text, last_c):
             speaker, rule = speaker_next(view, _token_at(view, last_c).i), "quote-next"
         if speaker is None and view.previous_speaker and words >= 6:

@@ -77,10 +77,13 @@ def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
             persons.append((i, key))
     if persons:
         sent_start = view.tokens[persons[0][0]].sent.start
-        for i, key in persons:
-            if i >= sent_start and _subject_like(view, view.tokens[i]):
+        latest = [(i, key) for i, key in persons if i >= sent_start]
+        for i, key in latest:
+            if _subject_like(view, view.tokens[i]):
                 return key
-        return persons[0][1]
+        # No subject: the person the main clause mentions, not one inside a relative clause
+        # ("Parmi eux figurait X, membre du conseil qui avait évincé Y").
+        return next((key for i, key in latest if not _embedded(view.tokens[i])), persons[0][1])
     counts: Counter = Counter()
     last: dict[str, int] = {}
     for m in view.doc._.kg_mentions or []:
@@ -92,6 +95,18 @@ def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
     if not counts:
         return None if gender is None else person_ref(view, at, None)
     return max(counts, key=lambda k: (counts[k], k == view.previous_speaker, last.get(k, -1)))
+
+
+def _embedded(tok: Token) -> bool:
+    """``tok`` hangs under a relative or participial clause of its sentence."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("acl:relcl", "acl"):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def latest_person(view: DocView, before: int) -> str | None:
@@ -146,6 +161,45 @@ def pronoun_speaker(view: DocView, pron: Token, anchor: int) -> str | None:
     return antecedent(view, anchor) or key
 
 
+def outlets(view: DocView) -> set[str]:
+    """Organisations only ever named as the receiver or agent of a statement ("à l'AFP",
+    "interrogé par Reuters", "au quotidien Les Echos"): media, never a description's referent."""
+    seen: dict[str, bool] = {}
+    words = {"à", "au", "aux", "par", "auprès"}
+    for m in view.doc._.kg_mentions or []:
+        if view.type(m.key) != "Organization" or m.kind != "name":
+            continue
+        j = m.start - 1
+        while j >= 0 and view.tokens[j].pos_ in ("DET", "ADJ", "NOUN") and j > m.start - 4 \
+                and view.tokens[j].lower_ not in words:
+            j -= 1
+        seen[m.key] = seen.get(m.key, True) and j >= 0 and view.tokens[j].lower_ in words
+    return {k for k, only in seen.items() if only}
+
+
+def main_org(view: DocView) -> str | None:
+    """The organisation the article mentions most, media it merely quotes aside."""
+    media = outlets(view)
+    counts = Counter(m.key for m in view.doc._.kg_mentions or []
+                     if view.type(m.key) == "Organization" and m.key not in media)
+    return counts.most_common(1)[0][0] if counts else view.salient_org()
+
+
+def _nickname_of(view: DocView, np: list[Token]) -> str | None:
+    """The organisation whose gazetteer nickname the description is ("l'exécutif européen")."""
+    words = []
+    for t in np:
+        if t.text in (",", "(") or (t.pos_ == "ADP" and words):
+            break
+        words.append(t.text)
+    phrase = fold(" ".join(words).replace("' ", "'").replace("’ ", "’"))
+    for key in view.entities:
+        entry = gazetteer().entries.get(key)
+        if entry and any(fold(n) == phrase for n in entry.nicknames):
+            return key
+    return None
+
+
 def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
     """"la filiale d'Amazon": an organisation other than the one named in the complement;
     "l'éditeur d'Assassin's Creed": the maker of the product named."""
@@ -159,8 +213,12 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
         entry = gazetteer().entries.get(other)
         if entry and entry.maker and entry.maker in view.entities:
             return entry.maker
+    nick = _nickname_of(view, np)
+    if nick:
+        return nick
+    media = outlets(view)
     orgs = [m.key for m in view.doc._.kg_mentions or []
-            if view.type(m.key) == "Organization" and m.key != other]
+            if view.type(m.key) == "Organization" and m.key != other and m.key not in media]
     cls = class_of(head)
     if cls in _INSTITUTIONS:
         # "indique le ministère": an institution, never the company the article is about.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import gender_of, latest_person, named, org_description, person_ref, pronoun_speaker
+from kg.extract.referents import (gender_of, latest_person, main_org, named, org_description, outlets,
+                                  person_ref, pronoun_speaker)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues,
                               has_cue, speech_verb)
 
@@ -25,7 +26,12 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         core.append(t)
     for t in core[:4]:
         if has_cue(t, "spokesperson_nouns") and t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return org_in(view, np[np.index(t) + 1:]) or view.salient_org()
+            rest = np[np.index(t) + 1:]
+            # "un porte-parole du géant du commerce en ligne": the organisation described.
+            desc = next((u for u in rest if u.pos_ == "NOUN" and has_cue(u, "org_nouns")), None)
+            media = outlets(view)
+            return org_in(view, rest, media) or (desc is not None and org_description(view, desc, rest)) \
+                or main_org(view)
     for t in np:
         key = named(view, t, "Person")
         if key:
@@ -44,7 +50,11 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     if key:
         return key
     if np[0].lower_ in ("un", "une"):
-        return org_in(view, np[np.index(head) + 1:])  # "un cadre d'Atos"; "un dirigeant": nobody
+        # "un cadre d'Atos"; "un dirigeant": nobody; "un gérant interrogé par l'AFP": the
+        # outlet, not his employer.
+        rest = np[np.index(head) + 1:]
+        cut = next((k for k, t in enumerate(rest) if t.pos_ == "VERB"), len(rest))
+        return org_in(view, rest[:cut])
     if has_cue(head, "person_nouns"):
         return person_ref(view, anchor, gender_of(head))
     if has_cue(head, "org_nouns"):
@@ -52,11 +62,11 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     return org_in(view, np)
 
 
-def org_in(view: DocView, toks: list[Token]) -> str | None:
-    """The first person or organisation named among ``toks``."""
+def org_in(view: DocView, toks: list[Token], besides: set[str] = frozenset()) -> str | None:
+    """The first person or organisation named among ``toks`` (not one of ``besides``)."""
     for t in toks:
         key = view.ent_of(t, *SPEAKERS)
-        if key:
+        if key and key not in besides:
             return key
     return None
 
@@ -131,11 +141,13 @@ def _subject_speaker(view: DocView, subj: Token, anchor: int) -> str | None:
             return named(view, c, "Person")  # "Le partenaire de X qui …, Jean Dupont, a dit"
     if subj.lower_ == "qui" and subj.head.dep_ == "acl:relcl":
         return _subject_speaker(view, subj.head.head, anchor)
+    if subj.lower_ in PRONOUN:
+        # Our own reading of "il"/"elle" (the paragraph's person) before the coreference
+        # component's, which takes the latest subject of any paragraph.
+        return pronoun_speaker(view, subj, anchor)
     key = view.ent_of(subj, *SPEAKERS)
     if key:
         return key
-    if subj.lower_ in PRONOUN:
-        return pronoun_speaker(view, subj, anchor)
     clauses = [c for c in subj.children if c.dep_ in ("acl", "acl:relcl", "punct")]
     inner = {t.i for c in clauses for t in c.subtree}
     np = [t for t in subj.subtree if t.i not in inner and t.i <= subj.i + 6]
@@ -157,11 +169,15 @@ def _bare_subject(view: DocView, verb: Token) -> str | None:
     """A parse with no subject: the nearest name before the verb that no preposition governs
     ("Dans un billet, X, vice-président de Y, a expliqué que")."""
     for i in range(verb.i - 1, _text_sentence_start(view, verb.i) - 1, -1):
-        key = named(view, view.tokens[i], *SPEAKERS)
+        tok = view.tokens[i]
+        key = named(view, tok, *SPEAKERS)
         if not key or view.token_ent[i - 1] == key:
             continue
+        if tok.pos_ == "DET" or not tok.text[:1].isupper() or tok.lower_ in PREPS:
+            continue  # a description ("le groupe"), or a name inside "du groupe X"
         prev = view.tokens[i - 1] if i > 0 else None
-        if prev is None or prev.lower_ not in PREPS | {"que", "qu'", "qu’"}:
+        # "(CEPD)" restates the name before it, inside that name's complement.
+        if prev is None or prev.lower_ not in PREPS | {"que", "qu'", "qu’", "("}:
             return key
     return None
 
@@ -221,14 +237,34 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
         if key:
             return key
     if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
-        key = org_in(view, list(reversed(toks)))
+        # "X, président de Y, l'a présenté sans détour : « … »": the subject, not the last name.
+        key = _clause_subject(view, toks, open_i) or org_in(view, list(reversed(toks)))
         if key:
             return key
     if spoken and any(t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" for t in toks):
         # "L'ambassade de X a rejeté …, dénonçant des « … »": a speaker we can't name.
         return ANONYMOUS
+    if spoken and toks and toks[-1].lower_ in ("que", "qu'", "qu’"):
+        # "Dans une note, Oddo BHF juge que « … »": the sentence names a speaker, one we can't
+        # resolve; the previous quotation's speaker is not it.
+        return ANONYMOUS
     return None
 
+
+
+def subject_person(view: DocView, open_i: int) -> str | None:
+    """"Chez X, l'analyste Jean Dupont voit dans l'accord « une victoire majeure »": a fragment
+    of speech woven into a sentence whose main subject is a named person, with no speech verb."""
+    if open_i + 1 >= len(view.tokens) or not view.tokens[open_i + 1].text[:1].islower():
+        return None
+    toks = view.tokens[_text_sentence_start(view, open_i):open_i]
+    for t in toks:
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.i < open_i:
+            key = named(view, t, "Person") or next(
+                (named(view, c, "Person") for c in t.children
+                 if c.dep_ in ("appos", "flat:name") and named(view, c, "Person")), None)
+            return key
+    return None
 
 
 def selon_before(view: DocView, open_i: int) -> str | None:

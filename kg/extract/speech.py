@@ -11,6 +11,7 @@ from kg.nlp.resources import fold, lex, lexicon
 
 PRONOUN = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 EUPHONIC = {"-t", "-t-", "t"}  # "a-t-il" is tokenised "a", "-t", "-il"
+IMPERSONAL = {"-on", "-t-on", "t-on"}  # "indique-t-on chez Orange", "peut-on lire dans …"
 OBJ_PRONOUN = {"lui", "elle", "eux", "elles"}
 SPEAKERS = ("Person", "Organization")
 PREPS = {"à", "au", "aux", "sur", "dans", "lors", "en", "devant", "auprès", "chez", "via",
