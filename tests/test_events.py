@@ -99,6 +99,27 @@ POSITIVE = [
     ("a-loss-is-a-result",
      "Nokia a perdu 1,4 milliard d'euros en 2012, plombé par ses smartphones.",
      ("Results", "Nokia", "2012", "1,4 milliard d'euros")),
+    ("cleft-names-the-agent",
+     "Le secteur souffre : en janvier, c'était Intel qui annonçait la suppression de 5 000 postes.",
+     ("Layoff", "Intel", "2024-01", "5 000 postes")),
+    ("jobs-cut-inside-a-noun-phrase",
+     "Dell avait de son côté porté en février à 6 000 le nombre d'emplois supprimés dans ses usines.",
+     ("Layoff", "Dell Technologies", "2024-02", None)),
+    ("results-dated-by-their-quarter-not-a-later-month",
+     "Au deuxième trimestre 2023, Nokia a dégagé un bénéfice net de 400 millions d'euros, avant de changer de logo fin octobre.",
+     ("Results", "Nokia", "2023-Q2", "400 millions d'euros")),
+    ("results-of-a-fiscal-year-closed-in-a-month",
+     "Samsung a réalisé au cours de son exercice 2023, clos fin décembre, un chiffre d'affaires de 200 milliards de dollars.",
+     ("Results", "Samsung Electronics", "2023", "200 milliards de dollars")),
+    ("investors-entered-the-capital-plural",
+     "Les fonds Ardian et Eurazeo, entrés au capital de Doctolib en 2019, ont apporté 150 millions d'euros.",
+     ("Funding", "Doctolib", "2019", "150 millions d'euros")),
+    ("idiom-with-an-inflected-verb",
+     "En 2018, Microsoft a mis la main sur GitHub pour 7,5 milliards de dollars.",
+     ("Acquisition", "Microsoft", "2018", "7,5 milliards de dollars")),
+    ("reflexive-layoff-verb-in-reported-speech",
+     "Le groupe Spotify a fait savoir lundi qu'il se séparerait de 1 500 salariés.",
+     ("Layoff", "Spotify", "2024-02-26", "1 500 salariés")),
 ]
 
 # (id, sentence, event type that must not be extracted)
@@ -126,7 +147,35 @@ NEGATIVE = [
     ("a-share-price-fall-is-no-result", "A la Bourse de Paris, l'action Ubisoft a perdu 7 % mardi.", "Results"),
     ("leaving-the-capital-is-no-launch", "Vivendi est sorti du capital d'Ubisoft avec sa console Switch.",
      "ProductLaunch"),
+    ("merger-called-off", "Adobe et Figma ont mis fin lundi à leur projet de fusion de 20 milliards de dollars.",
+     "Acquisition"),
+    ("takeover-given-up", "Qualcomm avait jeté l'éponge en 2018 sur le rachat de NXP pour 44 milliards de dollars.",
+     "Acquisition"),
+    ("a-fine-capped-by-revenue-is-no-result", "La loi plafonne l'amende à 4 % du chiffre d'affaires annuel de Google.",
+     "Results"),
+    ("parting-with-a-subsidiary-is-no-layoff", "Nokia se sépare de sa filiale Vertu pour 200 millions d'euros.", "Layoff"),
+    ("idiom-on-an-unnamed-target",
+     "Le géant du logiciel signe un record en mettant la main sur le réseau social aux 400 millions de membres.",
+     "Acquisition"),
 ]
+
+
+def test_a_heading_noun_takes_the_date_the_body_gives(analyse):
+    x = analyse("Incendie chez Orange : des milliers de clients privés de réseau\n\n"
+                "Un incendie s'est déclaré dans la nuit du 27 février dans un centre technique d'Orange à Lyon.", PUB)
+    assert {e.date for e in x.events if e.type == "Outage"} == {"2024-02-27"}
+
+
+def test_a_definite_back_reference_opens_no_new_event(analyse):
+    x = analyse(_text("Une panne a privé mardi les clients de Bouygues Telecom d'Internet. L'incident tombe mal "
+                      "pour Martin Bouygues, qui a pris en janvier la tête du conseil."), PUB)
+    assert {e.date for e in x.events if e.type == "Outage"} == {"2024-02-27"}
+
+
+def test_a_subsidiary_description_does_not_name_its_parent(analyse):
+    x = analyse(_text("En janvier 2019, la filiale d'Alphabet avait écopé de 50 millions d'euros, "
+                      "la première sanction infligée en France au titre du RGPD."), PUB)
+    assert "Alphabet" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
 
 
 def test_the_authority_seized_is_not_the_plaintiff(analyse):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.nlp.resources import fold, gazetteer, lexicon
+from kg.nlp.resources import fold, gazetteer, lex, lexicon
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +127,8 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
     if typ == "Lawsuit":
         if trig in table.get("plaintiff", ()):
             return _plaintiff(view, tok, salient)
-        if trig == "enfreindre":
-            return _subjects(view, tok)
+        if trig in table.get("subject_defendant", ()):  # "X a écopé d'une amende", "X a enfreint"
+            return _subjects(view, tok) or (_fallback(salient) if _described_subject(tok) else [])
         return _defendant(view, tok)
     if typ == "Acquisition":
         if trig in table.get("seller", ()):  # "céder X à Y", the "à Y" on the verb or on X
@@ -143,15 +143,41 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         return []
     if typ == "Funding" and trig in table.get("investor", ()):
         investors = set(_subjects(view, tok))
-        funded = next((found for t in (tok, *[c for c in tok.children if c.dep_ == "obj"])
-                       if (found := _prep_orgs(view, t, ("sur", "dans", "de", "du", "au"), _COMPL))), [])
+        if tok.dep_ == "acl":  # "les fonds X et Y, entrés au capital en 2016": the noun invests
+            investors |= set(_orgs(view, tok.head))
+        capital = [c for c in tok.children if fold(c.lemma_.lower()) == "capital"]
+        funded = next((found for t in (tok, *capital, *[c for c in tok.children if c.dep_ == "obj"])
+                       if (found := _prep_orgs(view, t, ("sur", "dans", "de", "d'", "d’", "du", "au"), _COMPL))), [])
         return [k for k in funded or _fallback(salient) if k not in investors]
     found = _by_agent(view, tok) or _product_maker(view, tok) or _subjects(view, tok)
     if not found and tok.pos_ == "NOUN":
         found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
     if not found and typ == "Outage":
         found = _hit(view, tok)
-    return found or _fallback(salient)
+    return found or _main_subject(view, tok) or _fallback(salient)
+
+
+def _main_subject(view: DocView, tok: Token) -> list[str]:
+    """The organisation the sentence is about when the trigger hangs on a noun phrase:
+    "Amazon a porté à 18 000 le nombre de postes supprimés", "c'était Meta qui annonçait …"
+    (a cleft: the organisation is the root). Not the subject of a speech or opinion verb."""
+    root = tok.sent.root
+    if root is tok:
+        return []
+    if any(c.dep_ == "cop" for c in root.children) and (key := view.ent_of(root, "Organization")):
+        return [key]
+    if root.pos_ not in ("VERB", "AUX") or fold(root.lemma_.lower()) in lex().speech_verbs:
+        return []
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return _orgs(view, subj)[:1] if subj is not None else []
+
+
+def _described_subject(tok: Token) -> bool:
+    """The subject is a definite description we cannot name ("la firme", "la filiale de X")."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    return any(c.dep_.startswith("nsubj") and c.pos_ == "NOUN"
+               and any(d.dep_ == "det" and d.lower_ in ("la", "le", "l'", "l’") for d in c.children)
+               for c in verb.children)
 
 
 def _product_maker(view: DocView, tok: Token) -> list[str]:
@@ -244,8 +270,10 @@ def _defendant(view: DocView, tok: Token) -> list[str]:
         if fold(t.lemma_) in _SANCTION:
             for h in (t, t.head):
                 authorities |= {view.ent_of(c, "Organization") for c in h.children if c.dep_ == "nsubj"}
+    relational = rules().get("relational_nouns", frozenset())
     for t in sent:
         key = view.ent_of(t, "Organization")
-        if key and key not in authorities and t.dep_ != "nsubj":
-            return [key]
+        if key and key not in authorities and t.dep_ != "nsubj" \
+                and not (t.dep_ == "nmod" and fold(t.head.lemma_.lower()) in relational):
+            return [key]  # "la filiale d'Alphabet a écopé …": not Alphabet
     return []

@@ -43,8 +43,15 @@ def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str, str]]:
         for n in (4, 3, 2, 1):
             if i + n > sent.end:
                 continue
-            phrase = " ".join(fold(t.lower_) for t in tokens[i:i + n])
+            words = [fold(t.lower_) for t in tokens[i:i + n]]
+            phrase = " ".join(words)
             typ = table.get(phrase)
+            if typ is None and n > 1:  # an inflected verb in an idiom: "a mis la main", "se séparerait"
+                for variant in ([lemma, *words[1:]], [*words[:-1], fold(tokens[i + n - 1].lemma_.lower())]):
+                    if table.get(" ".join(variant)):
+                        phrase = " ".join(variant)
+                        typ = table[phrase]
+                        break
             # a verb of the lexicon read through the lemma matches a verb, not its noun ("offre")
             if typ is None and n == 1 and table.get(lemma) and (_verb(tok) or not lemma.endswith("r")):
                 typ, phrase = table[lemma], lemma
@@ -80,6 +87,8 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         if trig == "perdre" and not _MONEY.search(text):
             return False  # "l'action a perdu 4,9 %", "perdu 800 000 abonnés": no loss made
         forecast = _rules().get("forecast", frozenset())
+        if tok.pos_ == "NOUN" and tok.head.text == "%":
+            return False  # "jusqu'à 10 % de son chiffre d'affaires": a cap, not a result
         return (quantity(typ, text) is not None and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
                 and not any(fold(t.lower_) in forecast for t in sent) and not _price(tok, text))
     if typ == "ProductLaunch":
@@ -87,9 +96,13 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return False  # "sorti du capital": leaving; "qui sort vendredi": still to come
         return "Product" in kinds and tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok)
     if typ == "Acquisition":
+        if trig in _rules().get("needs_target", ()) and not _named_target(view, tok):
+            return False  # "en mettant la main sur le réseau social": whose? said elsewhere
         orgs = {view.key(t) for t in sent if view.type(view.key(t)) in ("Organization", "Product")}
         return len(orgs) >= 2 or (len(orgs) >= 1 and (_MONEY_WORD.search(text) is not None or _named_object(view, tok)))
     if typ == "Layoff":
+        if trig in _rules().get("needs_jobs", ()):  # "se séparer de sa filiale" cuts no jobs
+            return quantity(typ, text) is not None
         return bool(_FIGURE.search(text)) or "plan" in text.lower()
     if typ == "Lawsuit":
         if trig == "en appel":  # "condamné en appel": the verb is the trigger that decides
@@ -124,6 +137,12 @@ def _launches_product(view: DocView, tok: Token) -> bool:
     return not any(c.dep_ == "obj" and fold(c.lemma_.lower()) in words for c in tok.children)
 
 
+def _named_target(view: DocView, tok: Token) -> bool:
+    """The idiom's "sur X" names an organisation or a product ("a mis la main sur Altera")."""
+    return any(has_case(c, "sur") and any(view.ent_of(t, "Organization", "Product") for t in c.subtree)
+               for c in tok.children)
+
+
 def _named_object(view: DocView, tok: Token) -> bool:
     """An organisation (or a pronoun) buys something named ("il a racheté le quotidien La
     Provence"), though the name is not typed as an organisation."""
@@ -150,8 +169,9 @@ def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
              if lo <= s < hi and not _DEADLINE.search(text[max(0, s - 30):s])
              and not _DEADLINE_IN.match(text, s)
              and not _COMPARISON.search(text[max(sent.start_char, s - 40):s])]
-    if typ == "Results" and any(len(v) != 10 for _, v in dates):
-        dates = [(d, v) for d, v in dates if len(v) != 10]
+    if typ == "Results" and dates:  # a period: a quarter or a half, else a year, else a month
+        finest = min(_period_rank(v) for _, v in dates)
+        dates = [(d, v) for d, v in dates if _period_rank(v) == finest]
     if dates:
         return min(dates)[1]
     if lo != sent.start_char:
@@ -159,6 +179,13 @@ def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     if _present(tok) or "\n" not in text[:sent.start_char].strip():
         return news_date(view)
     return None
+
+
+def _period_rank(value: str) -> int:
+    """How well a date names the period results cover: quarter or half, year, month, day."""
+    if "Q" in value or "H" in value:
+        return 0
+    return {4: 1, 7: 2}.get(len(value), 3)
 
 
 def _present(tok: Token) -> bool:
@@ -200,7 +227,7 @@ def _blocked(tok: Token, typ: str, text: str) -> bool:
     """Negated, hypothetical, failed, forecast or quoted triggers open no event; an announced
     job-cut plan is news even in the future tense ("10 000 postes seront supprimés"), a
     conditional one is not."""
-    if _quoted(tok, text) or _governed_by_blocker(tok):
+    if _quoted(tok, text) or _governed_by_blocker(tok, typ):
         return True
     if typ == "Layoff":
         return _negated(tok) or "Cnd" in tok.morph.get("Mood") or is_question(tok.sent)
@@ -220,10 +247,12 @@ def _negated(tok: Token) -> bool:
 _GOVERNED = ("xcomp", "ccomp", "obj", "obl", "obl:arg", "advcl", "nmod", "nsubj", "nsubj:pass")
 
 
-def _governed_by_blocker(tok: Token) -> bool:
+def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
     """A verb above the trigger says the event failed or is only planned ("a renoncé à
-    racheter", "n'a pas réussi à mettre la main sur", "prépare son introduction en Bourse")."""
+    racheter", "n'a pas réussi à mettre la main sur", "prépare son introduction en Bourse"); a
+    deal called off ("mis fin à leur projet de fusion"), but a settlement that ends lawsuits is news."""
     stop = _rules().get("blockers", frozenset())
+    ends = _rules().get("blocker_objects", frozenset())
     head = tok.head if tok.dep_ == "case" else tok  # "du marché": from the noun
     for _ in range(3):
         if head.head is head or head.dep_ not in _GOVERNED:
@@ -231,6 +260,8 @@ def _governed_by_blocker(tok: Token) -> bool:
         head = head.head
         if fold(head.lemma_.lower()) in stop or fold(head.lower_) in stop:
             return True
+        if typ != "Lawsuit" and any(c.dep_ == "obj" and fold(c.lemma_.lower()) in ends for c in head.children):
+            return True  # "ont mis fin à leur projet de fusion", "jeté l'éponge sur le rachat"
         if head.pos_ in ("VERB", "AUX") and (_negated(head) or "Fut" in head.morph.get("Tense")
                                              or "Cnd" in head.morph.get("Mood")):
             return True  # "pourrait exposer le groupe à des amendes"
@@ -254,7 +285,11 @@ def extract_events(view: DocView) -> list[Event]:
     """Events of the doc, one per (type, agent, date); undated twins of dated ones dropped."""
     salient = view.salient_org()
     found: dict[tuple, Event] = {}
+    headed: dict[tuple, int] = {}  # keys first found in a title or a heading → paragraph
+    para: dict[tuple, int] = {}  # key → paragraph of its first body sentence
     for sent in view.sents:
+        heading = _heading(view.text, sent)
+        npara = view.text.count("\n\n", 0, sent.start_char)
         for tok, typ, trig in _find_triggers(view, sent):
             if _blocked(tok, typ, view.text) or not _requirements_met(view, sent, typ, tok, trig):
                 continue
@@ -267,10 +302,49 @@ def extract_events(view: DocView) -> list[Event]:
                 if len({d for _, d in pairs}) > 1:
                     occurrences = pairs
             place = _place(view, sent)
+            back = _back_reference(view, tok)
             for agent in agents(view, tok, typ, trig, salient):
+                if back and any(k[:2] == (typ, agent) and k[2] and k[2] != date for k in found):
+                    continue  # "l'incident tombe mal pour X, arrivé en juillet": told before, dated there
                 for amount, when in occurrences:
                     ev = Event(typ, agent, sent.text.strip(), sent.start_char, sent.end_char,
                                when, place, amount, f"event-{typ.lower()}", 0.6)
-                    found.setdefault((typ, agent, when), ev)
+                    key = (typ, agent, when)
+                    if heading and key not in found and tok.pos_ != "VERB":
+                        headed[key] = npara  # a title's verb ("X lance Y") tells today's news
+                    elif not heading:
+                        headed.pop(key, None)
+                        para.setdefault(key, npara)
+                    found.setdefault(key, ev)
     dated = {(t, a) for (t, a, d) in found if d}
-    return [e for (t, a, d), e in found.items() if d or (t, a) not in dated]
+    # a heading's noun is the event the next two paragraphs tell and date ("Incendie chez X" →
+    # "un incendie s'est déclaré mercredi …"): drop the heading's copy dated elsewhere
+    told = {(k, headed[k]) for k in headed for (t, a, d), n in para.items()
+            if (t, a) == k[:2] and d and headed[k] < n <= headed[k] + 2}
+    retold = {k for k, _ in told}
+    return [e for (t, a, d), e in found.items() if (d or (t, a) not in dated) and (t, a, d) not in retold]
+
+
+_DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "ces"}  # "les acquisitions": generic
+
+
+def _back_reference(view: DocView, tok: Token) -> bool:
+    """A definite trigger noun with no figure or date of its own ("l'incident", "cette
+    opération") names an event already told, not a new one."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return False
+    # "le souvenir de l'incendie qui avait ravagé …": the relative may hang on the noun above
+    sub = list((tok.head if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" else tok).subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    if any(t.like_num or view.ent_of(t, "Organization", "Product") for t in sub):
+        return False  # "le rachat de SIS", "l'incendie du 10 mars": an event of its own
+    return not any(lo <= s < hi for s, _, _ in view.doc._.kg_dates or [])
+
+
+def _heading(text: str, sent: Span) -> bool:
+    """In a title or a section heading ("Panne géante chez AWS : …"): a one-line paragraph
+    without a closing stop. Its event is the one the body tells, dated there."""
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(line) and line[-1] not in ".!?»…\"”"
