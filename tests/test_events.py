@@ -117,6 +117,9 @@ POSITIVE = [
     ("idiom-with-an-inflected-verb",
      "En 2018, Microsoft a mis la main sur GitHub pour 7,5 milliards de dollars.",
      ("Acquisition", "Microsoft", "2018", "7,5 milliards de dollars")),
+    ("results-of-a-quarter-named-by-its-months",
+     "Apple a vendu 60 millions de smartphones entre octobre et décembre, selon ses comptes publiés mardi.",
+     ("Results", "Apple", "2023-Q4", "60 millions de smartphones")),
     ("reflexive-layoff-verb-in-reported-speech",
      "Le groupe Spotify a fait savoir lundi qu'il se séparerait de 1 500 salariés.",
      ("Layoff", "Spotify", "2024-02-26", "1 500 salariés")),
@@ -258,6 +261,10 @@ DATES = [
     ("le record remonte à 2005", ["2005"]),
     ("lors de son exercice 2022", ["2022"]),
     ("le prix passe à 1999 euros, puis de 2003 à 2005 salariés", []),
+    ("au cours du trimestre juillet-septembre", ["2023-Q3"]),  # the latest such quarter before publication
+    ("ses ventes entre octobre et décembre 2022", ["2022-Q4"]),
+    ("pour le trimestre d'avril à juin", ["2023-Q2"]),
+    ("entre février et avril 2022", ["2022-04"]),  # no calendar quarter: only the month with its year
 ]
 
 

@@ -25,6 +25,8 @@ that "N ans plus tard/tôt" after a day or a month is only a year.
 ['2011']
 >>> [v for _, _, v in find_dates("au trimestre clos fin juin", pub)]
 ['2012-Q2']
+>>> [v for _, _, v in find_dates("au trimestre avril-juin, puis entre octobre et décembre 2011", pub)]
+['2012-Q2', '2011-Q4']
 >>> [v for _, _, v in find_dates("remonte à 2005, lors de son exercice 2011, à 2000 euros", pub)]
 ['2005', '2011']
 """
@@ -50,6 +52,8 @@ _W = "|".join(WEEKDAYS)
 _O = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _N = "|".join(NUMBERS)
 _PATTERNS = [
+    # "le trimestre avril-juin", "entre octobre et décembre": three months that make a quarter
+    ("span", re.compile(rf"\b(?:trimestre\s+(?:d['’]\s*|de\s+)?|entre\s+|d['’]\s*)({_M})\s*(?:-|à|au|et)\s*({_M})(?:\s+(\d{{4}}))?\b", re.I)),
     # "au trimestre clos fin septembre": a quarter named by the month that closes it
     ("closed", re.compile(rf"\btrimestre(?:\s+fiscal|\s+de\s+son\s+exercice)?,?\s+(?:clos|achevé|terminé|arrêté)\s+"
                           rf"(?:fin|à\s+la\s+fin|le\s+\d{{1,2}})\s+({_M})(?:\s+(\d{{4}}))?", re.I)),
@@ -93,6 +97,12 @@ def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
         month = MONTHS[g[0].lower()]
         year = int(g[1]) if g[1] else (_past_year(month, 28, pub) if pub else None)
         return f"{year}-Q{(month - 1) // 3 + 1}" if year else None
+    if kind == "span":
+        first, last = MONTHS[g[0].lower()], MONTHS[g[1].lower()]
+        if last - first != 2 or first % 3 != 1:
+            return None  # "de mars à mai" is no calendar quarter
+        year = int(g[2]) if g[2] else (_past_year(last, 28, pub) if pub else None)
+        return f"{year}-Q{last // 3}" if year else None
     if kind == "lastyear":
         if pub is None:
             return None
