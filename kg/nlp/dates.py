@@ -82,6 +82,40 @@ _SHIFTS = [
 ]
 
 
+# Words of which a pattern needs one (in any case) to match at all. Each pattern scans the whole
+# text, and most articles hold no quarter, season or "plus tard": testing the lower-cased text
+# for these words first skips most scans (find_dates was 1.7 ms of an article's 2 ms).
+_MONTH_WORDS = tuple(MONTHS)
+_NEEDS = {
+    "closed": ("trimestre",), "quarter": ("trimestre",), "half": ("semestre",),
+    "dmy": _MONTH_WORDS, "dm": _MONTH_WORDS, "my": _MONTH_WORDS, "m": _MONTH_WORDS,
+    "edge": ("fin", "début", "mi"), "weekday": tuple(WEEKDAYS), "rel": ("hier", "aujourd"),
+    "season": ("printemps", "été", "automne", "hiver"), "same": ("même",),
+}
+_SHIFT_NEEDS = {_SHIFTS[0][1]: ("plus",), _SHIFTS[1][1]: ("année",)}
+# re.IGNORECASE also matches "ı" to "i" and "ſ" to "s", which lower() does not fold: a text
+# holding either runs every pattern.
+_FOLD_EXCEPTIONS = ("ı", "ſ")
+
+
+def _words_present(text: str):
+    """A test (kind, pattern) → may this pattern match ``text``? (False only when it cannot.)"""
+    if any(c in text for c in _FOLD_EXCEPTIONS):
+        return lambda kind, pattern: True
+    low = text.lower()
+    seen: dict[tuple[str, ...], bool] = {}
+
+    def present(kind: str, pattern: re.Pattern) -> bool:
+        words = _SHIFT_NEEDS.get(pattern) or _NEEDS.get(kind)
+        if words is None:
+            return True
+        if words not in seen:
+            seen[words] = any(w in low for w in words)
+        return seen[words]
+
+    return present
+
+
 def _past_year(month: int, day: int, pub: dt.date) -> int:
     """The year that puts day/month at or before the publication date (with a week's slack)."""
     try:
@@ -185,7 +219,10 @@ def find_dates(text: str, pub: dt.date | None) -> list[tuple[int, int, str]]:
     """(start, end, value) for every date expression, earliest first, without overlaps."""
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
+    present = _words_present(text)
     for kind, pattern in _PATTERNS:
+        if not present(kind, pattern):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -193,7 +230,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[tuple[int, int, str]]:
             if value:
                 found.append((m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
-    relative = sorted((m.start(), kind, m) for kind, pattern in _SHIFTS for m in pattern.finditer(text))
+    relative = sorted((m.start(), kind, m) for kind, pattern in _SHIFTS if present(kind, pattern)
+                      for m in pattern.finditer(text))
     for start, kind, m in relative:
         if any(start < e and s < m.end() for s, e in taken):
             continue
