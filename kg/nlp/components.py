@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.coref import resolve_descriptions
 from kg.nlp.dates import find_dates
+from kg.nlp.doctext import doc_text
 from kg.nlp.entities import resolve_names
 
 for _name, _default in (
@@ -23,12 +26,29 @@ for _name, _default in (
 @Language.component("kg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, intertitles and paragraphs never run together."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws):
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text.startswith("\n"):
-            doc[tok.i + 1].is_sent_start = True
+    for i in _paragraph_starts(doc):
+        doc[i].is_sent_start = True
     return doc
+
+
+def _paragraph_starts(doc: Doc) -> set[int]:
+    """Tokens after a token holding a line break, and tokens starting with one that are glued
+    to the token before. Read on the token-attribute arrays (a Token object per token cost
+    more than the rest of the component); spaCy's tokenizer makes every run of whitespace but a
+    single space a token of its own, so only space tokens can hold a line break."""
+    arr = doc.to_array([ORTH, SPACY, IS_SPACE])
+    strings = doc.vocab.strings
+    starts: set[int] = set()
+    last = len(doc) - 1
+    for i in numpy.flatnonzero(arr[:, 2]).tolist():
+        text = strings[int(arr[i, 0])]
+        if "\n" not in text:
+            continue
+        if i < last:
+            starts.add(i + 1)
+        if i > 0 and not arr[i - 1, 1] and text.startswith("\n"):
+            starts.add(i)
+    return starts
 
 
 @Language.factory("kg_entities", default_config={})
@@ -51,5 +71,5 @@ class EntityResolver:
 @Language.component("kg_dates")
 def dates(doc: Doc) -> Doc:
     """Date expressions, resolved against ``doc._.kg_pubdate``, as (start, end, value) chars."""
-    doc._.kg_dates = find_dates(doc.text, doc._.kg_pubdate)
+    doc._.kg_dates = find_dates(doc_text(doc), doc._.kg_pubdate)
     return doc

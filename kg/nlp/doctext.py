@@ -1,0 +1,28 @@
+"""A doc's text, joined once per doc and shared by kg's components and the extractors.
+
+spaCy rebuilds ``doc.text`` from every token on each access (a Token object per token);
+kg's components read it several times per article. The text is kept in ``doc.user_data``
+with the token count it was made for, so a doc retokenised afterwards gets its text anew.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_KEY = "kg_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed on the first call for this doc only.
+
+    >>> import spacy
+    >>> doc = spacy.blank("fr")("Le groupe a annoncé.")
+    >>> doc_text(doc) == doc.text
+    True
+    """
+    cached = doc.user_data.get(_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    text = doc.text
+    doc.user_data[_KEY] = (len(doc), text)
+    return text
