@@ -87,7 +87,7 @@ _SHIFTS = [
 # for these words first skips most scans (find_dates was 1.7 ms of an article's 2 ms).
 _MONTH_WORDS = tuple(MONTHS)
 _NEEDS = {
-    "closed": ("trimestre",), "quarter": ("trimestre",), "half": ("semestre",),
+    "span": _MONTH_WORDS, "closed": ("trimestre",), "quarter": ("trimestre",), "half": ("semestre",),
     "dmy": _MONTH_WORDS, "dm": _MONTH_WORDS, "my": _MONTH_WORDS, "m": _MONTH_WORDS,
     "edge": ("fin", "début", "mi"), "weekday": tuple(WEEKDAYS), "rel": ("hier", "aujourd"),
     "season": ("printemps", "été", "automne", "hiver"), "same": ("même",),
