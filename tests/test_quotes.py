@@ -192,6 +192,44 @@ POSITIVE = [
      "Xavier Niel a racheté Monaco Telecom en 2014. Selon le milliardaire, « la fibre finira "
      "par remplacer toutes les autres technologies ».",
      "Xavier Niel", "la fibre finira", None),
+    ("incise-inside-the-quotation-marks",
+     "Engie a publié ses comptes. « Nous sommes prêts, a déclaré Catherine MacGregor. Le marché "
+     "de l'hydrogène décollera avant la fin de la décennie. »",
+     "Catherine MacGregor", "Nous sommes prêts", None),
+    ("impersonal-subject-with-du-cote-de",
+     "Du côté de Bouygues Telecom, on assure que « les tarifs n'augmenteront pas cette année ».",
+     "Bouygues Telecom", "les tarifs n'augmenteront", None),
+    ("object-clitic-before-the-incise-verb",
+     "Tim Cook a reçu des analystes à Cupertino. « Nous ne commentons jamais les produits "
+     "futurs », leur a-t-il répondu.",
+     "Tim Cook", "Nous ne commentons jamais", None),
+    ("le-second-of-two-persons",
+     "Le PDG de Renault, Luca de Meo, et son directeur financier, Thierry Piéton, ont présenté "
+     "les résultats. « Nous avons dépassé nos objectifs », a affirmé le premier. « La trésorerie "
+     "est solide », a ajouté le second.",
+     "Thierry Piéton", "La trésorerie est solide", None),
+    ("role-with-company-is-its-role-holder-not-the-latest-person",
+     "Ericsson a publié ses comptes. « C'est un trimestre difficile », a déclaré son directeur "
+     "général, Börje Ekholm, à la télévision suédoise.\n\nLe fonds Investor AB reste le premier "
+     "actionnaire. Le président d'Investor AB, Jacob Wallenberg, ne s'est pas exprimé.\n\n"
+     "Interrogé sur la Chine, le patron d'Ericsson a reconnu des « risques réels pour nos ventes ».",
+     "Börje Ekholm", "risques réels pour", None),
+    ("head-office-city-for-its-company",
+     "Apple a dévoilé ses résultats trimestriels. « Les ventes d'iPhone ont dépassé nos "
+     "attentes », se félicite-t-on à Cupertino.",
+     "Apple", "Les ventes d'iPhone", None),
+    ("brussels-for-the-commission",
+     "La Commission européenne a autorisé l'aide française à STMicroelectronics. « Cette aide ne "
+     "fausse pas la concurrence », a conclu Bruxelles.",
+     "Commission européenne", "Cette aide ne fausse", None),
+    ("ministry-from-the-gazetteer",
+     "Le ministère des Armées a signé un contrat avec Thales. « Ce programme est essentiel pour "
+     "notre souveraineté », a souligné le ministère.",
+     "ministère des Armées", "Ce programme est essentiel", None),
+    ("name-between-commas-parsed-as-conjunct-is-the-subject",
+     "Le patron de SFR, Mathieu Cocq, a rencontré les syndicats avec Arthur Dreyfuss. « Le plan "
+     "est indispensable », a-t-il expliqué à la sortie.",
+     "Mathieu Cocq", "Le plan est indispensable", None),
     ("masculine-pronoun-for-the-company-of-the-paragraph",
      "Frédéric Mitterrand a salué le projet en 2010.\n\nLe groupe finlandais Nokia conteste "
      "la décision. « Elle repose sur une lecture erronée du contrat », estime-t-il.",
@@ -221,6 +259,9 @@ NEGATIVE = [
      "estime un gérant lyonnais interrogé par Reuters."),
     ("scare-quote-in-a-sentence-whose-subject-is-an-organisation",
      "Samsung a présenté mardi à Séoul ce qu'il appelle son « téléphone le plus endurant »."),
+    ("national-capital-is-its-government-not-a-company",
+     "Orange a présenté son plan de départs. « Nous serons vigilants sur l'emploi », a prévenu "
+     "Paris."),
     ("impersonal-incise-naming-nobody",
      "La réforme divise le secteur. « Personne ne sait encore qui paiera la facture », "
      "entend-on dans les couloirs du salon."),

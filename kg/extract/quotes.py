@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import org_description, pronoun_speaker
+from kg.extract.referents import org_description, pronoun_speaker, seat_org
 from kg.extract.speakers import (selon_before, speaker_before, speaker_next, speaker_of,
                                  subject_np, subject_person)
 from kg.extract.speech import (ANONYMOUS, EUPHONIC, IMPERSONAL, PRONOUN, SELON, cues, has_cue,
@@ -28,6 +28,9 @@ _STRAIGHT = re.compile(r'"([^"\n]+?)"')
 _STOP = {".", "!", "?", ";", "«", "“", '"', "\n"}
 _OUTLET_PREPS = {"à", "au", "aux", "sur"}
 _AUX_FORMS = {"a", "ont", "avait", "avaient", "aurait"}
+# Between the comma and the incise verb: "s'est félicité", "leur a-t-il répondu", "n'a pas caché".
+_CLITICS = {"s'", "s’", "se", "ne", "n'", "n’", "fait", "leur", "lui", "nous", "vous", "m'", "m’",
+            "me", "l'", "l’", "y"}
 _CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6, "quote-subject": 0.6}
 
 
@@ -118,7 +121,7 @@ def _incise_verb(toks: list[Token]) -> int | None:
         elif j + 1 < len(toks) and toks[j + 1].lower_ in PRONOUN and t.pos_ in ("VERB", "AUX"):
             return j + 2 if j + 2 < len(toks) and speech_verb(toks[j + 2]) else j
         elif not (t.pos_ in ("AUX", "ADV") or t.lower_ in PRONOUN or t.lower_ in skip
-                  or t.lower_ in EUPHONIC or t.lower_ in ("s'", "s’", "se", "ne", "n'", "n’", "fait")):
+                  or t.lower_ in EUPHONIC or t.lower_ in _CLITICS):
             return None
     return verb
 
@@ -158,6 +161,25 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
 
 
 
+def _inside(view: DocView, open_i: int, close_i: int) -> tuple[str | None, str | None]:
+    """Speaker from an incise inside the quotation marks, the French press's other habit:
+    "« Nous sommes prêts, a déclaré X. Le marché décollera. »"."""
+    for tok in view.tokens[open_i + 2:close_i - 2]:
+        if tok.text != ",":
+            continue
+        toks = view.tokens[tok.i + 1:close_i]
+        verb = _incise_verb(toks)
+        if verb is None or verb > 3:
+            continue
+        end = next((k for k, t in enumerate(toks) if k > verb and t.text in (",", ".", ";")), None)
+        if end is None or end > verb + 9:
+            continue  # an incise is short and closed by a comma or a full stop
+        speaker, outlet = _after(view, tok.i - 1, open_i)
+        if speaker:
+            return speaker, outlet
+    return None, None
+
+
 def _impersonal_source(view: DocView, toks: list[Token]) -> str | None:
     """The organisation an impersonal incise points to: "chez X", "dans le communiqué de X",
     "du côté de l'opérateur"."""
@@ -167,6 +189,8 @@ def _impersonal_source(view: DocView, toks: list[Token]) -> str | None:
         key = view.ent_of(t, "Organization")
         if key:
             return key
+        if view.ent_of(t, "Place"):
+            return seat_org(view, view.key(t))  # "se félicite-t-on à Cupertino"
         if t.pos_ == "NOUN" and has_cue(t, "org_nouns"):
             return org_description(view, t, toks)
     return None
@@ -222,6 +246,8 @@ def extract_quotes(view: DocView) -> list[Quote]:
             continue
         speaker, outlet = _after(view, close_tok.i, open_tok.i)
         rule = "quote-after"
+        if speaker is None:
+            speaker, outlet = _inside(view, open_tok.i, close_tok.i)
         if speaker == ANONYMOUS:
             view.previous_speaker = None  # a standalone quotation next is the unnamed one's
             continue

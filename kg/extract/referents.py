@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.context import DocView
 from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS
 from kg.nlp.org_classes import class_of, gazetteer_classes
-from kg.nlp.resources import fold, gazetteer, lex
+from kg.nlp.resources import fold, gazetteer, lex, lexicon
 
 _INSTITUTIONS = {"regulateur", "ministere", "ambassade", "syndicat", "tribunal", "association"}  # folded
 
@@ -60,7 +60,10 @@ def _subject_like(view: DocView, tok: Token) -> bool:
     for t in (tok, tok.head, tok.head.head):
         if t.dep_ in ("nsubj", "nsubj:pass"):
             return True
-        if t.dep_ not in ("appos", "flat:name", "flat"):
+        # "Le patron de SFR, X, a dit": a name between commas the parser took for a conjunct.
+        apposed = t.dep_ == "conj" and not any(c.dep_ == "cc" for c in t.children) \
+            and t.i > 0 and t.doc[t.i - 1].text == ","
+        if t.dep_ not in ("appos", "flat:name", "flat") and not apposed:
             return False
     return False
 
@@ -185,6 +188,17 @@ def main_org(view: DocView) -> str | None:
     return counts.most_common(1)[0][0] if counts else view.salient_org()
 
 
+def seat_org(view: DocView, place: str) -> str | None:
+    """"a conclu Bruxelles", "selon Cupertino": the one organisation of the article the gazetteer
+    seats in that city; a national capital stands for its government, which is nobody here."""
+    if fold(view.entities[place].label) in {fold(w) for w in lexicon()["quote_cues"]["government_seats"]}:
+        return None
+    entries = gazetteer().entries
+    seated = {k for k in view.entities if view.type(k) == "Organization"
+              and k in entries and entries[k].city == place}
+    return seated.pop() if len(seated) == 1 else None
+
+
 def _nickname_of(view: DocView, np: list[Token]) -> str | None:
     """The organisation whose gazetteer nickname the description is ("l'exécutif européen")."""
     words = []
@@ -192,12 +206,8 @@ def _nickname_of(view: DocView, np: list[Token]) -> str | None:
         if t.text in (",", "(") or (t.pos_ == "ADP" and words):
             break
         words.append(t.text)
-    phrase = fold(" ".join(words).replace("' ", "'").replace("’ ", "’"))
-    for key in view.entities:
-        entry = gazetteer().entries.get(key)
-        if entry and any(fold(n) == phrase for n in entry.nicknames):
-            return key
-    return None
+    key = gazetteer().by_nickname.get(fold(" ".join(words).replace("' ", "'").replace("’ ", "’")))
+    return key if key in view.entities else None
 
 
 def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
@@ -217,6 +227,11 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
     if nick:
         return nick
     media = outlets(view)
+    if class_of(head) is None and head.i > 0:
+        # "le groupe", "le conglomérat": the organisation the last two sentences are about.
+        recent = view.subject_before(head, "Organization", sentences=2)
+        if recent and recent != other and recent not in media:
+            return recent
     orgs = [m.key for m in view.doc._.kg_mentions or []
             if view.type(m.key) == "Organization" and m.key != other and m.key not in media]
     cls = class_of(head)

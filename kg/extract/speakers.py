@@ -6,8 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
+from kg.extract.relations.roles import role_relations
 from kg.extract.referents import (gender_of, latest_person, main_org, named, org_description, outlets,
-                                  person_ref, pronoun_speaker)
+                                  person_ref, pronoun_speaker, seat_org)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues,
                               has_cue, speech_verb)
 
@@ -38,6 +39,8 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
             return key
     if np[0].lower_ in ("ce", "cette") and len(np) > 1 and np[1].lower_ in ("dernier", "dernière"):
         return latest_person(view, anchor)  # "a déclaré ce dernier": the last person named
+    if len(np) == 2 and np[0].lower_ in ("le", "la") and np[1].lower_ in _ORDINALS:
+        return ordinal_person(view, anchor, _ORDINALS[np[1].lower_])  # "a ajouté le second"
     head = next((t for t in np if t.pos_ in ("NOUN", "PROPN", "X") or view.key(t)), None)
     if head is None:
         return None
@@ -49,6 +52,9 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     key = view.ent_of(head, *SPEAKERS)
     if key:
         return key
+    place = view.ent_of(head, "Place")
+    if place:
+        return seat_org(view, place)  # "selon Bruxelles": the Commission, if the article names it
     if np[0].lower_ in ("un", "une"):
         # "un cadre d'Atos"; "un dirigeant": nobody; "un gérant interrogé par l'AFP": the
         # outlet, not his employer.
@@ -56,10 +62,51 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         cut = next((k for k, t in enumerate(rest) if t.pos_ == "VERB"), len(rest))
         return org_in(view, rest[:cut])
     if has_cue(head, "person_nouns"):
-        return person_ref(view, anchor, gender_of(head))
+        holder = _role_holder(view, head, np[np.index(head) + 1:], anchor)
+        return holder or person_ref(view, anchor, gender_of(head))
     if has_cue(head, "org_nouns"):
         return org_description(view, head, np)
     return org_in(view, np)
+
+
+_FOUNDERS = {"fondateur", "fondatrice", "cofondateur", "cofondatrice"}
+_LEADERS = {"patron", "patronne", "pdg", "dirigeant", "dirigeante", "président", "présidente",
+            "directeur", "directrice"}
+
+
+def _role_holder(view: DocView, head: Token, rest: list[Token], anchor: int) -> str | None:
+    """"a reconnu le patron d'Arm": the person the article gives that role in that organisation
+    ("son directeur général, Rene Haas"), when there is exactly one."""
+    if not rest or rest[0].lower_ not in ("de", "d'", "d’", "du", "chez"):
+        return None
+    org = org_in(view, rest[:4])
+    if org is None or view.type(org) != "Organization":
+        return None
+    word = head.lower_
+    wanted = {"foundedBy"} if word in _FOUNDERS else {"leads"} if word in _LEADERS else {"leads", "worksFor"}
+    holders = set()
+    for a, pred, b, tok, _, _ in role_relations(view):
+        if tok.i < anchor and pred in wanted and org in (a, b):
+            holders.add(b if a == org else a)
+    return holders.pop() if len(holders) == 1 else None
+
+
+_ORDINALS = {"premier": 0, "première": 0, "second": 1, "seconde": 1, "deuxième": 1, "dernier": -1,
+             "dernière": -1}
+
+
+def ordinal_person(view: DocView, anchor: int, rank: int) -> str | None:
+    """"le premier" / "le second": the first or second of the persons the latest sentence naming
+    two or more of them lists, in text order."""
+    for sent in reversed([s for s in view.sents if s.start < anchor][-4:]):
+        names: list[str] = []
+        for t in sent:
+            key = named(view, t, "Person")
+            if key and key not in names and t.i < anchor:
+                names.append(key)
+        if len(names) >= 2:
+            return names[rank] if -len(names) <= rank < len(names) else None
+    return None
 
 
 def org_in(view: DocView, toks: list[Token], besides: set[str] = frozenset()) -> str | None:
@@ -139,6 +186,12 @@ def _subject_speaker(view: DocView, subj: Token, anchor: int) -> str | None:
             return named(view, c, "Person")
         if c.dep_ == "conj" and _comma_apposed(view, c):
             return named(view, c, "Person")  # "Le partenaire de X qui …, Jean Dupont, a dit"
+    if subj.lower_ == "on":
+        # "Du côté de X, on assure que « … »", "Chez X, on estime …": the organisation the
+        # sentence opens on, media aside; else nobody.
+        start = _text_sentence_start(view, subj.i)
+        return org_in(view, [t for t in view.tokens[start:subj.i] if view.ent_of(t, "Organization")],
+                      outlets(view)) or ANONYMOUS
     if subj.lower_ == "qui" and subj.head.dep_ == "acl:relcl":
         return _subject_speaker(view, subj.head.head, anchor)
     if subj.lower_ in PRONOUN:
