@@ -282,6 +282,16 @@ POSITIVE = [
      ("Spotify", "competitorOf", "Deezer")),
     ("cede-a-demonym-object", "SoftBank a cédé le finlandais Supercell, l'éditeur de Clash of Clans, "
      "à Tencent.", ("Tencent", "acquired", "Supercell")),
+    ("participle-on-apposed-noun", "Mojang, un studio racheté par Microsoft en 2014, développe "
+     "toujours Minecraft.", ("Microsoft", "acquired", "Mojang")),
+    ("support-verb-boucler", "Microsoft a bouclé l'acquisition du studio suédois Mojang.",
+     ("Microsoft", "acquired", "Mojang")),
+    ("support-participle-split-root", "Thales revendique une forte présence dans la cybersécurité, "
+     "renforcée en 2019 par le rachat du néerlandais Gemalto.", ("Thales", "acquired", "Gemalto")),
+    ("relative-que-as-ccomp", "Microsoft a relancé LinkedIn, qu'il avait racheté en 2016.",
+     ("Microsoft", "acquired", "LinkedIn")),
+    ("face-aux-described-rivals", "OVHcloud se pose en rival face aux géants américains Amazon Web "
+     "Services, Microsoft et Google.", ("OVHcloud", "competitorOf", "Google")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -367,6 +377,12 @@ NEGATIVE = [
      {"Orange", "SFR", "Free"}),
     ("failed-bid-demonym", "Qualcomm a renoncé à racheter le néerlandais NXP.", "acquired",
      {"Qualcomm"}),
+    ("regulator-validates-deal", "La Commission européenne a validé le rachat de Gemalto.", "acquired",
+     {"Commission européenne", "Gemalto"}),
+    ("failed-support-verb", "Atos a renoncé à finaliser le rachat de Bull.", "acquired", {"Atos", "Bull"}),
+    ("offer-is-no-acquisition", "Broadcom a lancé une offre de rachat sur Qualcomm.", "acquired",
+     {"Broadcom", "Qualcomm"}),
+    ("criticised-deal", "Orange a critiqué le rachat de SFR.", "acquired", {"Orange", "SFR"}),
 ]
 
 

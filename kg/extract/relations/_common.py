@@ -50,12 +50,15 @@ def _clause_subject(view: DocView, tok: Token, types: tuple[str, ...]) -> list[s
     for _ in range(6):
         subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         for s in subs:
-            keys = view.conjuncts(s, *types)
+            keys = phrase_names(view, s, *types)
             if keys:
                 return keys
         if head.dep_ in ("ROOT",) or head.head is head:
             break
         head = head.head
+    if head.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in head.children):
+        # "Thales revendique …" parsed as two roots: the name left of the main verb.
+        return list(dict.fromkeys(k for t in left_subject(view, head, *types) for k in phrase_names(view, t, *types)))
     return []
 
 
@@ -157,7 +160,10 @@ def left_subject(view: DocView, verb: Token, *types: str) -> list[Token]:
     out: list[Token] = []
     while j >= start and view.ent_of(toks[j], *types):
         t = toks[j]
-        if t.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod") or any(c.dep_ == "case" for c in t.children):
+        # Only a name the parser left dangling (its own root, an "auxiliary", a conjunct of
+        # one) is a lost subject; a name in any other function belongs to its own clause.
+        if not (t.dep_ in ("ROOT", "dep", "aux:tense", "aux:pass") or (out and t.dep_ == "conj")) \
+                or any(c.dep_ == "case" for c in t.children):
             break
         out.append(t)
         key = view.key(t)
@@ -195,17 +201,47 @@ def phrase_names(view: DocView, tok: Token, *types: str) -> list[str]:
     """Entities a noun phrase headed by ``tok`` names: its own and coordinated names, else the
     names its description or demonym leads up to ("le néerlandais SecureLink et le britannique
     SecureData", "le fournisseur d'accès Alice")."""
+    own = view.key(tok)
+    if own and tok.pos_ == "NOUN" and tok.text[:1].islower() and tok.text not in view.entities[own].label:
+        # "l'éditeur américain de logiciels Splunk": the name closing a description wins over
+        # what coreference made of the description.
+        j = tok.i + 1
+        while j < len(view.tokens) and view.key(view.tokens[j]) == own and view.tokens[j].text[:1].islower():
+            j += 1
+        j = _compound_end(view, j)
+        named = names_after(view, j, *types) if j < len(view.tokens) and view.ent_of(view.tokens[j], *types) else []
+        if named and own not in named:
+            return named
     keys: list[str] = []
     for t in (tok, *tok.conjuncts):
         if t is not tok and comma_description(view, t):
             continue  # "le finlandais Supercell, l'éditeur de Clash of Clans": an apposition parsed as conj
         inner = t if view.ent_of(t, *types) else view._inner_token(t, *types)
-        key = view.ent_of(inner, *types) if inner is not None else None
-        if key and key not in keys:
-            keys.append(key)
+        for u in (inner, *(inner.conjuncts if inner is not None and inner is not t else ())):
+            key = view.ent_of(u, *types) if u is not None else None
+            if key and key not in keys:
+                keys.append(key)
     if keys or tok.pos_ not in ("NOUN", "ADJ"):
         return keys
     return described_names(view, tok.i, *types)
+
+
+def _compound_end(view: DocView, j: int) -> int:
+    """Past adjectives and "de" + bare nouns ("de logiciels de sécurité") from token ``j``."""
+    toks = view.tokens
+    while j < len(toks):
+        t = toks[j]
+        bare = t.pos_ == "NOUN" and t.text[:1].islower() and not view.key(t)
+        if t.pos_ == "ADJ" and not view.key(t):
+            j += 1
+        elif t.lower_ in ("de", "d'", "d’") and j + 1 < len(toks) and toks[j + 1].pos_ == "NOUN" \
+                and toks[j + 1].text[:1].islower():
+            j += 1
+        elif bare and toks[j - 1].lower_ in ("de", "d'", "d’"):
+            j += 1
+        else:
+            break
+    return j
 
 
 def comma_description(view: DocView, tok: Token) -> bool:

@@ -10,6 +10,7 @@ from kg.extract.context import DocView, blocked
 from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case, negative_det,
                                           _mention_ends, _pairs, _subtree_ent, described_names, lex_verbs, phrase_names, name_before_comma,
                                           names_after, phrase_start, possessor)
+from kg.extract.relations.products import non_maker
 from kg.nlp.resources import lex as lexicon_sets
 
 
@@ -100,7 +101,7 @@ def copula_relations(view: DocView) -> Iterator[Cand]:
     for tok in view.tokens:
         if not any(c.dep_ == "cop" for c in tok.children) or blocked(tok):
             continue
-        subjects = [k for c in tok.children if c.dep_ == "nsubj" for k in view.conjuncts(c, ORG, PROD)]
+        subjects = [k for c in tok.children if c.dep_ == "nsubj" for k in phrase_names(view, c, ORG, PROD)]
         if not subjects:
             continue
         lemma = tok.lemma_.lower()
@@ -135,7 +136,14 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
                 # "ont critiqué le rachat de Y par X": or on the verb, after the noun.
                 agents = [c for c in tok.head.children if c.dep_.startswith("obl") and c.i > tok.i and _has_case(c, "par")]
             head = tok.head if tok.dep_ in ("obj", "nsubj") else tok
-            yield from _pairs(view, head, agents or [s for s in head.children if s.dep_ == "nsubj"], targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
+            # "X a finalisé le rachat de Y" but not "X a critiqué le rachat de Y".
+            carried = head.lemma_.lower() not in lex["acquisition_judge_verbs"]
+            buyers = agents or [s for s in head.children if s.dep_ == "nsubj" and carried]
+            # "La Commission a validé le rachat de Y": a regulator's subject is no buyer.
+            yield from (c for c in _pairs(view, head, buyers, targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
+                        if agents or not non_maker(view, c[0]))
+            if not buyers and targets:
+                yield from _supported_acquisition(view, tok, targets)
         if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
             yield from _competitor_noun(view, tok, lemma, nmods)
         if lemma in lex["partner_nouns"]:
@@ -154,6 +162,23 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             parent = _subtree_ent(view, tok, (ORG,), depth=2)
             if child and parent and child != parent:
                 yield child, "subsidiaryOf", parent, tok, "appos-subsidiary", 0.75
+
+
+def _supported_acquisition(view: DocView, tok: Token, targets: list[Token]) -> Iterator[Cand]:
+    """"Cisco a annoncé avoir finalisé l'acquisition de Y", "une présence renforcée en 2019 par
+    le rachat de Y": a verb that carries out the deal (relation_verbs.acquisition_support_verbs)
+    takes the acquisition noun; the buyer is the subject of its clause, never a regulator."""
+    verb = tok.head
+    if not tok.dep_.startswith(("obj", "obl")) or verb.lemma_.lower() not in lex_verbs()["acquisition_support_verbs"]:
+        return
+    if blocked(verb) or (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex_verbs()["failed_verbs"]):
+        return
+    bought = [k for t in targets for k in phrase_names(view, t, ORG, PROD)]
+    for b in _clause_subject(view, verb, (ORG,)):
+        if not non_maker(view, b):
+            for t in bought:
+                if t != b:
+                    yield b, "acquired", t, tok, "noun-acquired-support", 0.7
 
 
 def _past_demonym(view: DocView, tok: Token) -> Token:
@@ -186,14 +211,14 @@ def _partner_noun(view: DocView, tok: Token, nmods: list[Token]) -> Iterator[Can
     if head.dep_ == "conj" and view.ent_of(head.head, ORG) and head.head.i < head.i:
         subjects.append(head.head)  # "X et Y ont signé un accord": X parsed as the root
     if others and not subjects and any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children):
-        okeys = [k for o in others for k in view.conjuncts(o, ORG)]
+        okeys = [k for o in others for k in phrase_names(view, o, ORG)]
         owner = possessor(view, tok, okeys, ORG)
         for o in okeys if owner and not blocked(head) else []:
             yield owner, "partnerOf", o, tok, "possessive-partner", 0.7
         return
     yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
     if not others and not blocked(head):
-        allies = [k for x in subjects for k in view.conjuncts(x, ORG)]
+        allies = [k for x in subjects for k in phrase_names(view, x, ORG)]
         for i, a in enumerate(allies):
             for b in allies[i + 1:]:
                 yield a, "partnerOf", b, tok, "noun-partner-coordination", 0.7

@@ -47,6 +47,8 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         # mislabelled ("a racheté SFR en 2014": SFR as obl:mod).
         objs = [c for c in kids if c.dep_ == "obj" or (c.dep_.startswith("obl") and c.dep_ != "obl:agent" and c.i > tok.i
                 and (c.pos_ in ("PROPN", "NOUN") or view.key(c)) and not any(g.dep_ == "case" for g in c.children))]
+        # "Qualtrics, qu'il avait rachetée en 2018": a relative object stands for the antecedent.
+        objs = [_relative_antecedent(view, tok, c) for c in objs]
         if objs:
             # "X a racheté A ainsi que B": the parser often hangs B on the verb as a conj.
             objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not comma_description(view, c)
@@ -54,6 +56,10 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if passive and objs and not any(c.dep_ == "aux:pass" for c in kids) and any(
                 c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in kids):
             subj, passive = subj + passive, []  # "X a racheté Y" with X mislabelled nsubj:pass
+        if subj and tok.dep_ != "ROOT" and all(c.lower_ in ("il", "elle", "ils", "elles") and not view.key(c) for c in subj):
+            # "X a relancé Y, qu'il avait racheté": an unresolved pronoun in a dependent
+            # clause stands for the subject of the clause it depends on.
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj" and view.key(c)] or subj
         if not subj and not passive and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in kids) \
                 and tok.dep_ in ("ROOT", "conj"):
             subj = left_subject(view, tok, ORG, PER, PROD)
@@ -90,7 +96,7 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
             yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
             if reflexive and not blocked(tok):
                 # "Orange et Capgemini s'allient (à Microsoft)": the allies are partners too.
-                allies = list(dict.fromkeys(k for x in subj for k in view.conjuncts(x, ORG)))
+                allies = list(dict.fromkeys(k for x in subj for k in phrase_names(view, x, ORG)))
                 for i, a in enumerate(allies):
                     for b in allies[i + 1:]:
                         yield a, "partnerOf", b, tok, "verb-partner-coordination", 0.7
@@ -138,7 +144,7 @@ def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], 
             buyers = [c for c in tok.children if c.dep_ == "nmod" and _has_case(c, "à", "au", "aux")]
         sold = name_before_comma(view, tok, ORG, PROD) if not objs and "Part" in tok.morph.get("VerbForm") else None
         if sold and not blocked(tok):
-            for b in (k for x in buyers for k in view.conjuncts(x, ORG)):
+            for b in (k for x in buyers for k in phrase_names(view, x, ORG)):
                 yield b, "acquired", sold, tok, "verb-divest", 0.75
         elif not objs and "Part" in tok.morph.get("VerbForm"):
             objs = passive or ([tok.head] if tok.dep_ in ("acl", "acl:relcl") else [])
@@ -152,6 +158,21 @@ def _lemma(tok: Token, known: frozenset[str]) -> str:
     if lemma not in known and lemma.endswith("e") and lemma + "r" in known:
         return lemma + "r"
     return lemma
+
+
+def _relative_antecedent(view: DocView, verb: Token, obj: Token) -> Token:
+    """The noun a relative object "que" stands for: the noun the clause qualifies, or, when the
+    parser hung the clause on the main verb, that verb's object right before the comma."""
+    if obj.lower_ not in ("que", "qu'", "qu’") or "Rel" not in obj.morph.get("PronType"):
+        return obj
+    if verb.dep_ == "acl:relcl":
+        return verb.head
+    before = view.tokens[obj.i - 2] if obj.i > 1 and view.tokens[obj.i - 1].text == "," else None
+    # Only the main verb's own object: in "Nuvia, la start-up de X, un ancien d'Apple, qu'il a
+    # rachetée", the name before the comma is no antecedent.
+    if before is not None and view.key(before) and before.dep_ == "obj" and before.head.i == verb.head.i:
+        return before
+    return obj
 
 
 def _antecedent(view: DocView, verb: Token) -> Token:
@@ -227,7 +248,7 @@ def _competitor_verb(view: DocView, tok: Token, subj: list[Token], objs: list[To
     rivals = _rivals(view, [t for o in objs for t in _phrase(o)])
     # "rattraper Capgemini et Sopra Steria": the parser often breaks such lists.
     rivals += [k for o in objs for k in names_after(view, o.i, ORG, PROD) if k not in rivals] if rivals else []
-    subjects = [k for x in subj for k in view.conjuncts(x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD))
+    subjects = [k for x in subj for k in phrase_names(view, x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD))
     if not subjects and tok.dep_ == "xcomp" and tok.head.dep_ == "acl:relcl":
         # "X, qui peine à rattraper Y": the relative clause's antecedent.
         subjects = [k for k in view.conjuncts(tok.head.head, ORG, PROD) if k not in rivals]
@@ -298,7 +319,7 @@ def _agent_keys(view: DocView, tok: Token, types: tuple[str, ...]) -> list[str]:
     ("par Jean Dupont, Marie Durand et Paul Martin": the parser chains them as flat names); a
     "par" the parser hung elsewhere is read on the surface ("Le groupe fondé en 1987 par X")."""
     agents = _agents(tok)
-    keys = [k for a in agents for k in view.conjuncts(a, *types) + names_after(view, a.i, *types)]
+    keys = [k for a in agents for k in phrase_names(view, a, *types) + names_after(view, a.i, *types)]
     if not agents:
         for j in range(tok.i + 1, min(len(view.tokens), tok.i + 8)):
             t = view.tokens[j]
@@ -319,8 +340,10 @@ def _patient_keys(view: DocView, tok: Token, types: tuple[str, ...], agents: lis
     if tok.dep_ in ("acl", "acl:relcl", "appos", "conj") and tok.head.i != tok.i:
         keys = view.conjuncts(tok.head, *types)
         generic = generic_org(view, tok.head) if ORG in types else None
-        return keys or ([generic] if generic else [])
-    keys = [k for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") for k in view.conjuncts(c, *types)]
+        # "Insomniac Games, un studio racheté par X": the name the qualified noun stands next to.
+        named = None if keys or generic else name_before_comma(view, phrase_start(view, tok.head), *types)
+        return keys or ([generic] if generic else []) or ([named] if named else [])
+    keys = [k for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") for k in phrase_names(view, c, *types)]
     if keys or tok.i != tok.sent.start:
         return keys
     last = max((i for i in range(tok.i, min(len(view.tokens), tok.i + 30)) if view.key(view.tokens[i]) in agents), default=tok.i)
@@ -339,7 +362,7 @@ def prep_rival_relations(view: DocView) -> Iterator[Cand]:
             continue
         ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
         if (_has_case(tok, "face") or ranking) and not blocked(tok.head):
-            rivals = view.conjuncts(tok, ORG, PROD)
+            rivals = phrase_names(view, tok, ORG, PROD)
             # "face à Samsung, Apple et Huawei": the parser often breaks such lists.
             rivals += [k for k in names_after(view, tok.i, ORG, PROD) if k not in rivals] if rivals else []
             for s in _clause_subject(view, tok, (ORG, PROD)) or _sentence_topic(view, tok):
