@@ -9,15 +9,18 @@ adjective is also a mention of its Place and states ``basedIn``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from kg.model import Entity
 from kg.nlp.entities import Ment
 from kg.nlp.org_classes import KnownClasses, class_of
 from kg.nlp.resources import demonyms, fold, gazetteer, lex
+from kg.nlp.tokens import positions
 
 _DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
 _PRONOUNS = {"il", "elle"}
@@ -33,6 +36,10 @@ class Fact:
     token: int  # a token of the sentence that states it
     rule: str
     confidence: float
+
+
+def _org_noun_lemma(lemma: str) -> bool:
+    return lemma.lower() in lex().org_nouns
 
 
 def _place_of(tok: Token, token_ent: list[str | None]) -> tuple[str | None, Token | None]:
@@ -119,7 +126,12 @@ def resolve_descriptions(
     known = KnownClasses()
     out: list[Ment] = []
     facts: list[Fact] = []
-    for tok in doc:
+    demonym_at = positions(doc, LOWER, dem.__contains__)
+    # Only tokens that may be a description's noun are read as Token objects.
+    candidates = sorted(set(positions(doc, LEMMA, _org_noun_lemma))
+                        | set(positions(doc, LOWER, org_nouns.__contains__)) | set(demonym_at))
+    for i in candidates:
+        tok = doc[i]
         if token_ent[tok.i] is not None or tok.i == 0:
             continue
         is_noun = tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns
@@ -151,7 +163,7 @@ def resolve_descriptions(
             if place_tok is not tok:
                 out.append(Ment(place_tok.i, place_tok.i + 1, place, "demonym"))
             facts.append(Fact(target, "basedIn", place, tok.i, f"coref-{kind}-place", 0.8))
-    out.extend(_demonym_before_names(doc, token_ent, entities, facts))
+    out.extend(_demonym_before_names(doc, demonym_at, token_ent, entities, facts))
     out.extend(_pronouns(doc, mentions + out, entities))
     return out, facts
 
@@ -245,11 +257,13 @@ def _following_org(doc: Doc, tok: Token, token_ent: list[str | None], entities) 
     return None
 
 
-def _demonym_before_names(doc, token_ent, entities, facts) -> list[Ment]:
-    """"le chinois Lenovo": a demonym right before a named organisation states basedIn."""
+def _demonym_before_names(doc, demonym_at: list[int], token_ent, entities, facts) -> list[Ment]:
+    """"le chinois Lenovo": a demonym right before a named organisation states basedIn
+    (``demonym_at``: the positions of the demonyms of the doc)."""
     dem = demonyms()
     out = []
-    for tok in doc:
+    for i in demonym_at:
+        tok = doc[i]
         if tok.lower_ not in dem or token_ent[tok.i] is not None or tok.i + 1 >= len(doc):
             continue
         key = token_ent[tok.i + 1]
@@ -271,16 +285,22 @@ def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> li
             by_token.setdefault(i, m)
     out = []
     last_subject: str | None = None
-    for sent in doc.sents:
-        found = None
-        for tok in sent:
-            m = by_token.get(tok.i)
-            if m and tok.dep_.startswith("nsubj") and entities.get(m.key) and entities[m.key].type in ("Organization", "Person"):
-                found = found or m.key
-            elif tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and last_subject:
-                out.append(Ment(tok.i, tok.i + 1, last_subject, "pronoun"))
-        if found:
-            last_subject = found
+    # Only mention tokens and "il"/"elle" can change anything: read those, sentence by sentence.
+    reads = sorted(set(by_token) | set(positions(doc, LOWER, _PRONOUNS.__contains__)))
+    sent_starts = [sent.start for sent in doc.sents]
+    current, found = -1, None
+    for i in reads:
+        n = bisect_right(sent_starts, i) - 1
+        if n != current:
+            if found:
+                last_subject = found
+            current, found = n, None
+        tok = doc[i]
+        m = by_token.get(tok.i)
+        if m and tok.dep_.startswith("nsubj") and entities.get(m.key) and entities[m.key].type in ("Organization", "Person"):
+            found = found or m.key
+        elif tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and last_subject:
+            out.append(Ment(tok.i, tok.i + 1, last_subject, "pronoun"))
     return out
 
 

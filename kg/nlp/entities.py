@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from kg.model import Entity
 from kg.nlp.products import LEADING, ORG_CUE, PRODUCT_CUE, WEAK_CUES, cue_after, cue_before, cued_names, extend_models
+from kg.nlp.doctext import doc_text
 from kg.nlp.resources import demonyms, fold, gazetteer, lex
+from kg.nlp.tokens import positions
 from kg.vocab import entity_key
 
 LABEL_TYPE = {"ORG": "Organization", "PER": "Person", "LOC": "Place", "PRODUCT": "Product"}
@@ -57,13 +60,13 @@ def clean_span(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     titles = _person_titles()
     while start < end and not _name_article(doc, start) and (
-        doc[start].lower_ in LEADING
-        or doc[start].is_punct
-        or doc[start].is_space
-        or fold(doc[start].text) in titles
+        (tok := doc[start]).lower_ in LEADING
+        or tok.is_punct
+        or tok.is_space
+        or fold(tok.text) in titles
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and ((tok := doc[end - 1]).is_punct or tok.is_space):
         end -= 1
     if start >= end:
         return None
@@ -77,11 +80,16 @@ def clean_span(span: Span) -> Span | None:
 _WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|fr|io|net|org|eu|co)$")
 
 
+_WEB_SUFFIX = re.compile(r"\.(?:com|fr|io|net|org|eu|co)")
+
+
 def _web_names(doc: Doc, raw: list) -> list:
     """Names with a web suffix that the model missed ("Carpooling.com"): organisations."""
+    if not _WEB_SUFFIX.search(doc_text(doc)):
+        return []  # most articles name no web site: no need to read every token
     taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
-    return [(doc[t.i:t.i + 1], "Organization", None) for t in doc
-            if t.i not in taken and _WEB_NAME.match(t.text)]
+    return [(doc[i:i + 1], "Organization", None) for i in positions(doc, ORTH, _WEB_NAME.match)
+            if i not in taken]
 
 
 
@@ -171,14 +179,15 @@ def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
 def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None] | None:
     """The type of a cleaned span and its gazetteer key, or None to drop it."""
     g = gazetteer()
-    found = g.by_form.get(fold(span.text))
+    text = span.text
+    found = g.by_form.get(fold(text))
     if found:
         typ = _ambiguous_type(span, found) if len(found) > 1 else next(iter(found))
         return typ, found[typ]
     if ent_id:
         entry = g.entries.get(ent_id)
         return (entry.type, entry.key) if entry else None
-    if span.text.lower() in demonyms() or _looks_like_noise(span) or span.text in _not_entities():
+    if text.lower() in demonyms() or _looks_like_noise(span) or text in _not_entities():
         return None
     cue = cue_before(span.doc, span.start)
     if (cue and (label != "PER" or cue not in WEAK_CUES)) or (label != "PER" and cue_after(span.doc, span.end)):
@@ -204,10 +213,16 @@ def _one_type_per_name(raw: list) -> list:
             for span, typ, key in raw]
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The last word of every person title, folded ("ministre" of "premier ministre")."""
+    return frozenset({fold(t).split()[-1] for t in lex().person_titles} | {"premier", "premiere"})
+
+
 def _titled_person(span: Span) -> Span | None:
     """"Premier ministre Jean-Marc Ayrault" tagged as one name: the person after the title."""
     doc = span.doc
-    titles = {fold(t).split()[-1] for t in lex().person_titles} | {"premier", "premiere"}
+    titles = _title_words()
     i = span.start
     while i < span.end and fold(doc[i].text) in titles:
         i += 1
@@ -319,39 +334,43 @@ def _short_forms(local: list, clusters: _Clusters) -> list:
 def _merge_acronyms(doc: Doc, local: list, clusters: _Clusters) -> None:
     """Merge "X (Y)" pairs and acronyms with their expansion (non-gazetteer names)."""
     names = [(s, t, k) for s, t, k in local if k is None]
+    # Every pair is compared: each span's text is joined once, not once per pair.
+    texts = [span.text for span, _, _ in names]
     for i, (span, typ, _key) in enumerate(names):
-        for other, typ2, _ in names:
+        text = texts[i]
+        for j, (other, typ2, _) in enumerate(names):
             if other is span or typ2 != typ:
                 continue
-            if _is_acronym_of(span.text, other.text):
-                clusters.union(f"{typ}|{span.text}", f"{typ}|{other.text}")
+            if _is_acronym_of(text, texts[j]):
+                clusters.union(f"{typ}|{text}", f"{typ}|{texts[j]}")
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.text == "(" and i + 1 < len(names):
             inner, typ2, _ = names[i + 1]
             if typ2 == typ and inner.start == span.end + 1 and doc[inner.end].text == ")":
-                clusters.union(f"{typ}|{span.text}", f"{typ}|{inner.text}")
+                clusters.union(f"{typ}|{text}", f"{typ}|{texts[i + 1]}")
 
 
 def _build(local: list, clusters: _Clusters) -> tuple[list[Ment], dict[str, Entity]]:
     """Pick a canonical name per cluster (the longest form) and mint the keys."""
     g = gazetteer()
+    texts = [span.text for span, _, _ in local]
     members: dict[str, list[str]] = {}
-    for span, typ, key in local:
+    for (span, typ, key), text in zip(local, texts):
         if key is None:
-            members.setdefault(clusters.find(f"{typ}|{span.text}"), []).append(span.text)
+            members.setdefault(clusters.find(f"{typ}|{text}"), []).append(text)
     canon = {root: max(forms, key=len) for root, forms in members.items()}
     mentions: list[Ment] = []
     entities: dict[str, Entity] = {}
     aliases: dict[str, dict[str, None]] = {}
-    for span, typ, key in local:
+    for (span, typ, key), text in zip(local, texts):
         if key is None:
-            label = canon[clusters.find(f"{typ}|{span.text}")]
+            label = canon[clusters.find(f"{typ}|{text}")]
             key = entity_key(typ, label)
             entities.setdefault(key, Entity(key, label, typ))
         else:
             entry = g.entries[key]
             entities.setdefault(key, Entity(key, entry.name, entry.type, qid=entry.qid))
-        aliases.setdefault(key, {})[span.text] = None
+        aliases.setdefault(key, {})[text] = None
         mentions.append(Ment(span.start, span.end, key, "name"))
     for key, forms in aliases.items():
         e = entities[key]

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from kg.nlp.resources import fold, gazetteer, lex, lexicon
+from kg.nlp.tokens import flags
 
 # Words that open a noun phrase (clean_span strips them from names too).
 LEADING = {"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux", "un", "une",
@@ -119,15 +121,15 @@ def cued_names(doc: Doc, raw: list) -> list:
     """Capitalised names right after a product noun that the model did not tag ("l'application
     de rencontres Tinder", "son réseau bas débit 0G")."""
     taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
+    like = flags(doc, ORTH, _name_like)  # read on the strings, not a Token per token
     out = []
     i = 1
     while i < len(doc):
-        tok = doc[i]
-        if i in taken or not _name_like(tok) or tok.is_sent_start or not cue_before(doc, i):
+        if i in taken or not like[i] or doc[i].is_sent_start or not cue_before(doc, i):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken and _name_like(doc[j]) and not doc[j].is_sent_start:
+        while j < len(doc) and j not in taken and like[j] and not doc[j].is_sent_start:
             j += 1
         span = doc[i:j]
         acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.text.isalpha()
@@ -137,7 +139,6 @@ def cued_names(doc: Doc, raw: list) -> list:
     return out
 
 
-def _name_like(tok) -> bool:
-    text = tok.text
+def _name_like(text: str) -> bool:
     return bool(text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text)))
 
