@@ -120,6 +120,14 @@ POSITIVE = [
     ("results-of-a-quarter-named-by-its-months",
      "Apple a vendu 60 millions de smartphones entre octobre et décembre, selon ses comptes publiés mardi.",
      ("Results", "Apple", "2023-Q4", "60 millions de smartphones")),
+    ("pronoun-of-a-reported-clause-is-the-reporting-subject",
+     "Alphabet taille dans ses effectifs, comme Alphabet l'avait promis en janvier. Mercredi, Dell avait fait savoir "
+     "qu'il se séparerait de 6 000 employés d'ici à la fin de l'année.",
+     ("Layoff", "Dell Technologies", "2024-02-28", "6 000 employés")),
+    ("multiword-name-right-before-the-verb",
+     "Microsoft riposte : Microsoft vend sa Xbox Series X depuis le 10 novembre. Sony Interactive Entertainment "
+     "commercialise depuis jeudi 19 novembre sa PlayStation 5 en France et dans le reste de l'Europe.",
+     ("ProductLaunch", "Sony Interactive Entertainment", "2023-11-19", None)),
     ("reflexive-layoff-verb-in-reported-speech",
      "Le groupe Spotify a fait savoir lundi qu'il se séparerait de 1 500 salariés.",
      ("Layoff", "Spotify", "2024-02-26", "1 500 salariés")),

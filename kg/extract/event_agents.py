@@ -8,6 +8,7 @@ sentence names none.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -24,6 +25,7 @@ def rules() -> dict[str, frozenset[str]]:
 
 
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
+_SANCTIONERS = {"infliger", "condamner", "sanctionner"}  # folded; "imposer" also restricts, "frapper" also hits
 _SANCTION = {"infliger", "condamner", "sanctionner", "frapper", "imposer", "impose", "poursuivre"}  # folded
 
 
@@ -129,7 +131,7 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
             return _plaintiff(view, tok, salient)
         if trig in table.get("subject_defendant", ()):  # "X a écopé d'une amende", "X a enfreint"
             return _subjects(view, tok) or (_fallback(salient) if _described_subject(tok) else [])
-        return _defendant(view, tok)
+        return _defendant(view, tok, salient)
     if typ == "Acquisition":
         if trig in table.get("seller", ()):  # "céder X à Y", the "à Y" on the verb or on X
             objects = [c for c in tok.children if c.dep_ == "obj"]
@@ -149,12 +151,42 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         funded = next((found for t in (tok, *capital, *[c for c in tok.children if c.dep_ == "obj"])
                        if (found := _prep_orgs(view, t, ("sur", "dans", "de", "d'", "d’", "du", "au"), _COMPL))), [])
         return [k for k in funded or _fallback(salient) if k not in investors]
-    found = _by_agent(view, tok) or _product_maker(view, tok) or _subjects(view, tok)
+    found = _by_agent(view, tok) or _product_maker(view, tok) or _reported_subject(view, tok) \
+        or _subjects(view, tok) or _adjacent_subject(view, tok)
     if not found and tok.pos_ == "NOUN":
         found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
     if not found and typ == "Outage":
         found = _hit(view, tok)
     return found or _main_subject(view, tok) or _fallback(salient)
+
+
+def _reported_subject(view: DocView, tok: Token) -> list[str]:
+    """"X a fait savoir qu'il se séparerait de …": a pronoun subject of a reported clause is
+    the organisation subject of the verb reporting it."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    pron = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.pos_ == "PRON"
+                 and c.lower_ in ("il", "elle")), None)
+    if pron is None or verb.dep_ not in ("ccomp", "xcomp") or not any(
+            has_case(c, "que", "qu'", "qu’") or c.lower_ in ("que", "qu'", "qu’") for c in verb.children):
+        return []
+    for head in (verb.head, verb.head.head):  # "a fait savoir qu'il …": the subject of "fait"
+        for c in head.children:
+            if c.dep_ == "nsubj" and (found := _orgs(view, c)):
+                return found[:1]
+    return []
+
+
+def _adjacent_subject(view: DocView, tok: Token) -> list[str]:
+    """The organisation named right before the verb ("Sony Interactive Entertainment
+    commercialise …") when the parser split the name and gave the verb no subject."""
+    verb = tok if tok.pos_ == "VERB" else None
+    if verb is None or any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj" for c in verb.children):
+        return []
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].dep_.startswith("aux") or verb.doc[i].pos_ == "ADV"):
+        i -= 1
+    key = view.ent_of(verb.doc[i], "Organization") if i >= verb.sent.start else None
+    return [key] if key else []
 
 
 def _main_subject(view: DocView, tok: Token) -> list[str]:
@@ -238,20 +270,44 @@ def _plaintiff(view: DocView, tok: Token, salient: str | None) -> list[str]:
     return [k for k in _defendant(view, tok) if k not in seized] or _fallback(salient)
 
 
+def _authorities(view: DocView) -> set[str | None]:
+    """Organisations that sanction somewhere in the article (subjects of "infliger", "condamner" …)."""
+    return {view.ent_of(c, "Organization") for t in view.tokens if fold(t.lemma_) in _SANCTIONERS
+            for c in t.children if c.dep_ == "nsubj"}
+
+
+def _salient_party(view: DocView) -> str | None:
+    """The most mentioned organisation that never sanctions in the article (not the CNIL that
+    fines, but the company fined)."""
+    authorities = _authorities(view)
+    counts = Counter(m.key for m in view.doc._.kg_mentions or []
+                     if view.type(m.key) == "Organization" and m.key not in authorities)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _definite_description(view: DocView, tok: Token) -> bool:
+    """"la firme", "le groupe": a definite common noun naming no entity (its referent is elsewhere)."""
+    return tok.pos_ == "NOUN" and not view.ent_of(tok) and any(
+        c.dep_ == "det" and c.lower_ in ("la", "le", "l'", "l’") for c in tok.children) and not any(
+        c.dep_ in ("nmod", "appos") for c in tok.children)
+
+
 def _fallback(salient: str | None) -> list[str]:
     return [salient] if salient else []
 
 
-def _defendant(view: DocView, tok: Token) -> list[str]:
+def _defendant(view: DocView, tok: Token, salient: str | None = None) -> list[str]:
     """The party a fine or a sentence falls on: "à X" of "infliger", the object of "condamner",
     the subject of a passive "X a été condamné", else the sentence's first organisation that
     does not sanction. A person sentenced is no company's lawsuit: nothing."""
     verb = tok if tok.pos_ == "VERB" else tok.head
+    described = False
     for t in (verb, tok):
         for c in t.children:
             if c.dep_ in ("iobj", "obl", "obl:arg", "obl:mod", "nmod") and has_case(c, "à", "au", "contre"):
                 if found := _orgs(view, c):
                     return found[:1]
+                described = described or _definite_description(view, c)
             if c.dep_ == "obj" and fold(verb.lemma_) in _SANCTION and (found := _orgs(view, c)):
                 return found[:1]
     passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.pos_ != "VERB" or verb.dep_ == "acl"
@@ -264,8 +320,12 @@ def _defendant(view: DocView, tok: Token) -> list[str]:
                     return []
                 if found := _orgs(view, c):
                     return found[:1]
+    described = described or any(t.dep_ in ("nmod", "obl", "obl:mod") and has_case(t, "contre")
+                                 and _definite_description(view, t) for t in tok.subtree)
+    if described and (party := _salient_party(view)):
+        return [party]  # "les sanctions de la Commission contre la firme": the article's company
     sent = tok.sent
-    authorities = set()
+    authorities = _authorities(view)
     for t in sent:
         if fold(t.lemma_) in _SANCTION:
             for h in (t, t.head):
