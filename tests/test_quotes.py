@@ -230,6 +230,23 @@ POSITIVE = [
      "Le patron de SFR, Mathieu Cocq, a rencontré les syndicats avec Arthur Dreyfuss. « Le plan "
      "est indispensable », a-t-il expliqué à la sortie.",
      "Mathieu Cocq", "Le plan est indispensable", None),
+    ("later-incise-names-an-earlier-quotation-of-its-sentence",
+     "Les océans restent mal connus. Il existe « des zones presque vierges de données », comme "
+     "en Arctique, et au sud « on manque cruellement de mesures », souligne Christophe Maes, "
+     "chercheur à l'Ifremer.",
+     "Christophe Maes", "des zones presque vierges", None),
+    ("description-the-coreference-gave-to-a-news-agency",
+     "Orange n'a pas répondu aux sollicitations de l'AFP. « Nous ne commentons pas les "
+     "rumeurs », a simplement indiqué le groupe.",
+     "Orange", "Nous ne commentons pas", None),
+    ("manager-of-the-described-company-with-agency",
+     "Nokia a annoncé un plan d'économies. « Nous devons réduire nos coûts de 800 millions "
+     "d'euros », a déclaré à l'AFP un responsable du groupe.",
+     "Nokia", "Nous devons réduire", "AFP"),
+    ("reflexive-speech-verb-s-enflammer",
+     "« Cette nation d'immigrés a toujours su se renouveler », s'est enflammé Tim Cook, le PDG "
+     "d'Apple.",
+     "Tim Cook", "Cette nation d'immigrés", None),
     ("masculine-pronoun-for-the-company-of-the-paragraph",
      "Frédéric Mitterrand a salué le projet en 2010.\n\nLe groupe finlandais Nokia conteste "
      "la décision. « Elle repose sur une lecture erronée du contrat », estime-t-il.",
@@ -329,3 +346,16 @@ def test_unresolved_named_subject_is_not_the_previous_speaker(analyse):
     found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
     assert ("Marc Lefèvre", "Le secteur") in found
     assert ("Marc Lefèvre", "la reprise") not in found
+
+
+def test_name_the_model_misses_is_not_the_previous_speaker(analyse):
+    x = analyse("« Le prototype est prometteur », a déclaré Xavier Niel. « Je le trouve un peu trop "
+                "lent pour les transports publics », a regretté Jaan.")
+    found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
+    assert found == [("Xavier Niel", "Le prototy")]
+
+
+def test_employer_after_a_comma_is_no_outlet(analyse):
+    x = analyse("« Les données manquent dans l'océan Indien », souligne Christophe Maes, chercheur à "
+                "l'Ifremer.")
+    assert [(_label(x, q.speaker), _label(x, q.reported_by)) for q in x.quotes] == [("Christophe Maes", None)]

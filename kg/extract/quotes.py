@@ -31,7 +31,8 @@ _AUX_FORMS = {"a", "ont", "avait", "avaient", "aurait"}
 # Between the comma and the incise verb: "s'est félicité", "leur a-t-il répondu", "n'a pas caché".
 _CLITICS = {"s'", "s’", "se", "ne", "n'", "n’", "fait", "leur", "lui", "nous", "vous", "m'", "m’",
             "me", "l'", "l’", "y"}
-_CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6, "quote-subject": 0.6}
+_CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6, "quote-subject": 0.6,
+               "quote-later-incise": 0.7}
 
 
 # Quotation marks ---------------------------------------------------------------------------
@@ -93,6 +94,8 @@ def _outlet(view: DocView, toks: list[Token]) -> str | None:
     for i, t in enumerate(toks):
         if t.lower_ not in _OUTLET_PREPS:
             continue
+        if i > 1 and toks[i - 1].pos_ == "NOUN" and any(u.text == "," for u in toks[:i]):
+            continue  # "X, chercheur à l'Ifremer": the speaker's employer, not an outlet
         for u in toks[i + 1:i + 5]:
             key = view.ent_of(u, "Organization")
             if key:
@@ -146,18 +149,28 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
     if any(t.lower_ in IMPERSONAL for t in group + rest[:1]):
         # "assure-t-on chez l'opérateur", "peut-on lire dans le communiqué de Meta": the
         # organisation named after the verb, else an unnamed source.
-        return _impersonal_source(view, [t for t in rest if t.lower_ not in IMPERSONAL]) or ANONYMOUS, outlet
+        key = _impersonal_source(view, [t for t in rest if t.lower_ not in IMPERSONAL]) or ANONYMOUS
+        return key, (outlet if outlet != key else None)  # "insiste-t-on à Matignon": no outlet
     pron = next((t for t in group + rest[:1] if t.lower_ in PRONOUN), None)
     if pron is not None:
         # "Un porte-parole juge l'offre « … », a-t-il déclaré": the pronoun is that subject.
         return speaker_before(view, anchor) or pronoun_speaker(view, pron, anchor), outlet
     np = subject_np(view, rest)
     key = speaker_of(view, np, anchor)
-    if key is None and np and (np[0].lower_ in ("un", "une", "des") or view.ent_of(np[0], "Place")):
-        # "confie un cadre sous couvert d'anonymat": nobody we can name; "a fait savoir Bercy":
-        # a government named by its place, which no speaker may be.
+    if key is None and np and (np[0].lower_ in ("un", "une", "des", "les", "l'un", "l’un", "l'une", "l’une")
+                               or view.ent_of(np[0], "Place") or _unknown_name(np)):
+        # "confie un cadre sous couvert d'anonymat", "estiment les chercheurs", "a regretté
+        # Jaan", "indique Mme Harezi": someone the incise names and we cannot; "a fait savoir
+        # Washington": a government named by its place. Not the previous speaker.
         return ANONYMOUS, outlet
     return key, outlet
+
+
+def _unknown_name(np: list[Token]) -> bool:
+    """A capitalised name (or "M."/"Mme" and a name) the entity recogniser left untagged."""
+    toks = np[1:] if np[0].lower_ in ("m.", "mme", "mlle", "me", "dr") else np
+    return bool(toks) and toks[0].pos_ in ("PROPN", "X", "NOUN") and toks[0].text[:1].isupper() \
+        and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text not in (".", "!", "?")
 
 
 
@@ -232,38 +245,65 @@ def _token_at(view: DocView, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+def _later_incise(view: DocView, groups: list, k: int) -> str | None:
+    """"Il existe « A », comme en Arctique, et au sud « B », souligne X": the incise after a
+    later quotation of the same sentence names the speaker of this one too."""
+    text = view.text
+    for o, c in (g[0] for g in groups[k + 1:k + 3]):
+        between = text[groups[k][-1][1] + 1:o]
+        if any(p in between for p in (". ", "! ", "? ", "\n", ": ")):
+            return None
+        open_tok, close_tok = _token_at(view, o), _token_at(view, c)
+        if open_tok is None or close_tok is None:
+            return None
+        speaker, _ = _after(view, close_tok.i, open_tok.i)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _speaker(view: DocView, groups: list, k: int, words: int) -> tuple[str | None, str | None, str]:
+    """(speaker, outlet, rule) of the k-th quotation, ANONYMOUS when the text names someone we
+    cannot, None when it names nobody."""
+    text = view.text
+    (o, c), last_c = groups[k][0], groups[k][-1][1]
+    open_tok, close_tok = _token_at(view, o), _token_at(view, c)
+    speaker, outlet = _after(view, close_tok.i, open_tok.i)
+    if speaker is None:
+        speaker, outlet = _inside(view, open_tok.i, close_tok.i)
+    if speaker is not None:
+        return speaker, outlet, "quote-after"
+    for rule, find in (("quote-before", lambda: speaker_before(view, open_tok.i)),
+                       ("quote-selon-before", lambda: selon_before(view, open_tok.i)),
+                       ("quote-later-incise", lambda: _later_incise(view, groups, k)),
+                       ("quote-subject", lambda: subject_person(view, open_tok.i) if words >= 3 else None),
+                       ("quote-next", lambda: speaker_next(view, _token_at(view, last_c).i)
+                        if words >= 6 and _ends_sentence(text, last_c) else None)):
+        speaker = find()
+        if speaker is not None:
+            return speaker, None, rule
+    if view.previous_speaker and words >= 6:
+        return view.previous_speaker, None, "quote-previous-speaker"
+    return None, None, ""
+
+
 def extract_quotes(view: DocView) -> list[Quote]:
     """Every quotation with a speaker we can name (a one-word quotation only when a speech
     verb of its own sentence introduces it)."""
     text = view.text
     out: list[Quote] = []
-    for group in _parts(text):
+    groups = _parts(text)
+    for k, group in enumerate(groups):
         (o, c), (_, last_c) = group[0], group[-1]
         pieces = [text[a + 1:b].strip() for a, b in group]
         words = len(pieces[0].split())
         open_tok, close_tok = _token_at(view, o), _token_at(view, c)
         if open_tok is None or close_tok is None or _is_title(pieces[0]) or not pieces[0]:
             continue
-        speaker, outlet = _after(view, close_tok.i, open_tok.i)
-        rule = "quote-after"
-        if speaker is None:
-            speaker, outlet = _inside(view, open_tok.i, close_tok.i)
-        if speaker == ANONYMOUS:
+        speaker, outlet, rule = _speaker(view, groups, k, words)
+        if speaker == ANONYMOUS and rule == "quote-after":
             view.previous_speaker = None  # a standalone quotation next is the unnamed one's
-            continue
-        if speaker is None:
-            speaker, rule = speaker_before(view, open_tok.i), "quote-before"
-        if speaker == ANONYMOUS:
-            continue
-        if speaker is None:
-            speaker, rule = selon_before(view, open_tok.i), "quote-selon-before"
-        if speaker is None and words >= 3:
-            speaker, rule = subject_person(view, open_tok.i), "quote-subject"
-        if speaker is None and words >= 6 and _ends_sentence(text, last_c):
-            speaker, rule = speaker_next(view, _token_at(view, last_c).i), "quote-next"
-        if speaker is None and view.previous_speaker and words >= 6:
-            speaker, rule = view.previous_speaker, "quote-previous-speaker"
-        if speaker is None or (words < 2 and rule not in ("quote-before", "quote-selon-before")):
+        if not speaker or (words < 2 and rule not in ("quote-before", "quote-selon-before")):
             continue
         view.previous_speaker = speaker
         sent = open_tok.sent

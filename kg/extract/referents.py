@@ -166,7 +166,15 @@ def pronoun_speaker(view: DocView, pron: Token, anchor: int) -> str | None:
 
 def outlets(view: DocView) -> set[str]:
     """Organisations only ever named as the receiver or agent of a statement ("à l'AFP",
-    "interrogé par Reuters", "au quotidien Les Echos"): media, never a description's referent."""
+    "interrogé par Reuters", "au quotidien Les Echos") and the news media of the lexicon:
+    never a description's referent."""
+    media = {fold(w) for w in lexicon()["quote_cues"]["media"]}
+    known = {k for k, e in view.entities.items() if e.type == "Organization" and fold(e.label) in media}
+    return known | _receivers(view)
+
+
+def _receivers(view: DocView) -> set[str]:
+    """Organisations only ever named after "à", "au", "aux", "par", "auprès"."""
     seen: dict[str, bool] = {}
     words = {"à", "au", "aux", "par", "auprès"}
     for m in view.doc._.kg_mentions or []:

@@ -41,7 +41,7 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return latest_person(view, anchor)  # "a déclaré ce dernier": the last person named
     if len(np) == 2 and np[0].lower_ in ("le", "la") and np[1].lower_ in _ORDINALS:
         return ordinal_person(view, anchor, _ORDINALS[np[1].lower_])  # "a ajouté le second"
-    head = next((t for t in np if t.pos_ in ("NOUN", "PROPN", "X") or view.key(t)), None)
+    head = next((t for t in np if t.pos_ in ("NOUN", "PROPN", "X") or (view.key(t) and t.pos_ != "DET")), None)
     if head is None:
         return None
     if has_cue(head, "person_nouns") and "Plur" in head.morph.get("Number"):
@@ -50,8 +50,8 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     if inner:
         return inner  # "le syndicat X", "l'opérateur X"
     key = view.ent_of(head, *SPEAKERS)
-    if key:
-        return key
+    if key and (key not in outlets(view) or head.pos_ in ("PROPN", "X") or head.text[:1].isupper()):
+        return key  # a description the coreference gave to a news agency is not that agency
     place = view.ent_of(head, "Place")
     if place:
         return seat_org(view, place)  # "selon Bruxelles": the Commission, if the article names it
@@ -60,13 +60,16 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         # outlet, not his employer.
         rest = np[np.index(head) + 1:]
         cut = next((k for k, t in enumerate(rest) if t.pos_ == "VERB"), len(rest))
-        return org_in(view, rest[:cut])
+        desc = next((u for u in rest[:cut] if u.pos_ == "NOUN" and has_cue(u, "org_nouns")), None)
+        # "un responsable du groupe": the company described, as for its spokesperson.
+        return org_in(view, rest[:cut], outlets(view)) or (
+            org_description(view, desc, rest[:cut]) if desc is not None else None)
     if has_cue(head, "person_nouns"):
         holder = _role_holder(view, head, np[np.index(head) + 1:], anchor)
         return holder or person_ref(view, anchor, gender_of(head))
     if has_cue(head, "org_nouns"):
         return org_description(view, head, np)
-    return org_in(view, np)
+    return org_in(view, np, outlets(view))
 
 
 _FOUNDERS = {"fondateur", "fondatrice", "cofondateur", "cofondatrice"}
