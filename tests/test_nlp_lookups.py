@@ -87,3 +87,12 @@ PUB = dt.date(2013, 5, 6)
 ])
 def test_date_patterns_skipped_only_when_they_cannot_match(text, expected):
     assert [v for _, _, v in find_dates(text, PUB)] == expected
+
+
+@pytest.mark.parametrize("text", ["Réunion à İzmir le 3 MARS 2012, puis L’AN DERNIER.",
+                                  "Réunion à Paris le 3 MARS 2012, puis L’AN DERNIER."])
+def test_date_offsets_point_into_the_original_text(text):
+    # "İ" lower-cases to two characters: that text is read as written, offsets unmoved.
+    found = find_dates(text, PUB)
+    assert [(text[s:e], v) for s, e, v in found] == [("3 MARS 2012", "2012-03-03"),
+                                                     ("L’AN DERNIER", "2012")]

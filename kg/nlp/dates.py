@@ -94,26 +94,35 @@ _NEEDS = {
 }
 _SHIFT_NEEDS = {_SHIFTS[0][1]: ("plus",), _SHIFTS[1][1]: ("année",)}
 # re.IGNORECASE also matches "ı" to "i" and "ſ" to "s", which lower() does not fold: a text
-# holding either runs every pattern.
+# holding either runs every pattern as written.
 _FOLD_EXCEPTIONS = ("ı", "ſ")
+# Case-sensitive twins of the patterns (all written in lower case), run on the lower-cased
+# text: a third faster than re.IGNORECASE, and the same matches at the same offsets, since
+# every group is lower-cased or digits before use.
+_EXACT = {p: re.compile(p.pattern, p.flags & ~re.I)
+          for _, p in _PATTERNS + _SHIFTS if p.pattern == p.pattern.lower()}
 
 
-def _words_present(text: str):
-    """A test (kind, pattern) → may this pattern match ``text``? (False only when it cannot.)"""
+def _scanner(text: str):
+    """``scan(kind, pattern)`` → the pattern's matches in ``text``, none when a word it needs
+    is absent, found on the lower-cased text when that gives the same offsets."""
     if any(c in text for c in _FOLD_EXCEPTIONS):
-        return lambda kind, pattern: True
+        return lambda kind, pattern: pattern.finditer(text)
     low = text.lower()
+    exact = len(low) == len(text)  # "İ" lower-cases to two characters: offsets would move
     seen: dict[tuple[str, ...], bool] = {}
 
-    def present(kind: str, pattern: re.Pattern) -> bool:
+    def scan(kind: str, pattern: re.Pattern):
         words = _SHIFT_NEEDS.get(pattern) or _NEEDS.get(kind)
-        if words is None:
-            return True
-        if words not in seen:
-            seen[words] = any(w in low for w in words)
-        return seen[words]
+        if words is not None:
+            if words not in seen:
+                seen[words] = any(w in low for w in words)
+            if not seen[words]:
+                return iter(())
+        twin = _EXACT.get(pattern) if exact else None
+        return twin.finditer(low) if twin is not None else pattern.finditer(text)
 
-    return present
+    return scan
 
 
 def _past_year(month: int, day: int, pub: dt.date) -> int:
@@ -219,19 +228,16 @@ def find_dates(text: str, pub: dt.date | None) -> list[tuple[int, int, str]]:
     """(start, end, value) for every date expression, earliest first, without overlaps."""
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    present = _words_present(text)
+    scan = _scanner(text)
     for kind, pattern in _PATTERNS:
-        if not present(kind, pattern):
-            continue
-        for m in pattern.finditer(text):
+        for m in scan(kind, pattern):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             value = _value(kind, m, pub)
             if value:
                 found.append((m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
-    relative = sorted((m.start(), kind, m) for kind, pattern in _SHIFTS if present(kind, pattern)
-                      for m in pattern.finditer(text))
+    relative = sorted((m.start(), kind, m) for kind, pattern in _SHIFTS for m in scan(kind, pattern))
     for start, kind, m in relative:
         if any(start < e and s < m.end() for s, e in taken):
             continue
