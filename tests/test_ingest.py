@@ -20,7 +20,7 @@ import pytest
 
 from conftest import CORPUS, KG_MAIN, kg_env
 from kg.config import Settings
-from kg.errors import StoreError
+from kg.errors import KgError, StoreError
 from kg.ingest import ingest, split_text
 from kg.sources import read_paths
 from kg.store import open_store
@@ -139,6 +139,23 @@ def test_foreign_article_is_skipped_with_a_warning(kg_run, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert counts(proc.stderr) == (1, 0, 0, 1, 0)
     assert re.search(r"^warning .*press-release\.txt: skipped, written in 'en'", proc.stderr, re.M)
+
+
+def test_a_missing_model_raises_from_the_loading_thread(tmp_path):
+    # The model loads in a background thread while the first article's language is checked;
+    # its failure must still reach the caller, as a KgError with its code.
+    src = corpus_copy(tmp_path / "src", corpus_names(1))
+    with pytest.raises(KgError) as err:
+        ingest([str(src)], Settings(store=str(tmp_path / "store"), model="fr_pas_de_modele"))
+    assert err.value.code == "KG010" and "fr_pas_de_modele" in str(err.value)
+
+
+def test_only_foreign_or_unchanged_articles_write_nothing(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "press-release.txt").write_text(ENGLISH, "utf-8")
+    report = ingest([str(src)], Settings(store=str(tmp_path / "store")))
+    assert (report.skipped, report.articles_written, report.failed) == (1, 0, [])
 
 
 def test_oversized_article_fails_alone_and_quickly(kg_run, tmp_path):

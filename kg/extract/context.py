@@ -9,6 +9,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
+from kg.nlp.doctext import doc_text
 from kg.nlp.resources import lex
 
 
@@ -37,7 +38,7 @@ class DocView:
     @cached_property
     def text(self) -> str:
         """The doc's text, made once (spaCy joins every token's text on each ``doc.text``)."""
-        return self.doc.text
+        return doc_text(self.doc)
 
     @cached_property
     def sents(self) -> list[Span]:
