@@ -292,6 +292,20 @@ POSITIVE = [
      ("Microsoft", "acquired", "LinkedIn")),
     ("face-aux-described-rivals", "OVHcloud se pose en rival face aux géants américains Amazon Web "
      "Services, Microsoft et Google.", ("OVHcloud", "competitorOf", "Google")),
+    ("apposed-role-under-future-verb", "Le nouveau directeur rendra compte à Christel Heydemann, la "
+     "directrice générale d'Orange.", ("Christel Heydemann", "leads", "Orange")),
+    ("first-of-two-apposed-roles", "Tim Cook, le PDG d'Apple, et Sundar Pichai, son homologue chez "
+     "Google, ont été reçus à Bercy.", ("Tim Cook", "leads", "Apple")),
+    ("devenir-filiale", "Après son rachat, Mojang devient une filiale de Microsoft.",
+     ("Mojang", "subsidiaryOf", "Microsoft")),
+    ("copula-maison-mere", "Alphabet est la maison mère de Google.", ("Google", "subsidiaryOf", "Alphabet")),
+    ("ce-dernier-after-parent", "SoftBank est la maison mère de l'opérateur Sprint. Le japonais SoftBank "
+     "avait pris le contrôle de ce dernier en 2013.", ("SoftBank Group", "acquired", "Sprint")),
+    ("possessive-rival-subject-of-negated-verb", "Fondé en 1990, ARM vend des licences. Son grand rival "
+     "Intel n'a jamais réussi à s'imposer dans les téléphones.", ("Arm", "competitorOf", "Intel")),
+    ("relative-qui-split-root", "Thales, qui emploie quelque 80 000 personnes dans le monde, revendique "
+     "déjà une forte présence dans la cybersécurité, renforcée en 2019 par le rachat du néerlandais "
+     "Gemalto, spécialiste des cartes SIM.", ("Thales", "acquired", "Gemalto")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -383,6 +397,8 @@ NEGATIVE = [
     ("offer-is-no-acquisition", "Broadcom a lancé une offre de rachat sur Qualcomm.", "acquired",
      {"Broadcom", "Qualcomm"}),
     ("criticised-deal", "Orange a critiqué le rachat de SFR.", "acquired", {"Orange", "SFR"}),
+    ("negated-devenir-filiale", "Mojang ne deviendra pas une filiale de Microsoft.", "subsidiaryOf",
+     {"Mojang", "Microsoft"}),
 ]
 
 
@@ -447,6 +463,8 @@ WRONG = [
      ("Android", "madeBy", "Commission européenne")),
     ("apposition-not-a-sold-object", "SoftBank a cédé le finlandais Supercell, l'éditeur de Clash of "
      "Clans, à Tencent.", ("Tencent", "acquired", "Clash of Clans")),
+    ("second-apposed-role-not-first-org", "Tim Cook, le PDG d'Apple, et Sundar Pichai, son homologue "
+     "chez Google, ont été reçus à Bercy.", ("Sundar Pichai", "leads", "Apple")),
 ]
 
 

@@ -50,6 +50,12 @@ def _clause_subject(view: DocView, tok: Token, types: tuple[str, ...]) -> list[s
     for _ in range(6):
         subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         for s in subs:
+            if s.lower_ in ("qui", "lequel", "laquelle") and s.i > 1 and view.tokens[s.i - 1].text == ",":
+                # "Thales, qui emploie …": the antecedent before the comma (alone: the parser
+                # may hang a later list on it as conjuncts)
+                ante = view.ent_of(view.tokens[s.i - 2], *types)
+                if ante:
+                    return [ante]
             keys = phrase_names(view, s, *types)
             if keys:
                 return keys
@@ -201,6 +207,8 @@ def phrase_names(view: DocView, tok: Token, *types: str) -> list[str]:
     """Entities a noun phrase headed by ``tok`` names: its own and coordinated names, else the
     names its description or demonym leads up to ("le néerlandais SecureLink et le britannique
     SecureData", "le fournisseur d'accès Alice")."""
+    if tok.lower_ in ("dernier", "dernière") and any(c.lower_ in ("ce", "cette") for c in tok.children):
+        return _last_named(view, tok, *types)
     own = view.key(tok)
     if own and tok.pos_ == "NOUN" and tok.text[:1].islower() and tok.text not in view.entities[own].label:
         # "l'éditeur américain de logiciels Splunk": the name closing a description wins over
@@ -212,11 +220,16 @@ def phrase_names(view: DocView, tok: Token, *types: str) -> list[str]:
         named = names_after(view, j, *types) if j < len(view.tokens) and view.ent_of(view.tokens[j], *types) else []
         if named and own not in named:
             return named
+        if own in named and _relational(tok):
+            return []  # "la maison mère de l'opérateur Sprint" is not Sprint, whatever coreference said
     keys: list[str] = []
     for t in (tok, *tok.conjuncts):
         if t is not tok and comma_description(view, t):
             continue  # "le finlandais Supercell, l'éditeur de Clash of Clans": an apposition parsed as conj
         inner = t if view.ent_of(t, *types) else view._inner_token(t, *types)
+        if inner is not None and inner is not t and _relational(t) and any(
+                c.dep_ == "nmod" and c.i < inner.i and _has_case(c, "de", "d'", "d’", "du", "des") for c in t.children):
+            continue  # "la maison mère de l'opérateur Sprint": Sprint is the complement, not the head
         for u in (inner, *(inner.conjuncts if inner is not None and inner is not t else ())):
             key = view.ent_of(u, *types) if u is not None else None
             if key and key not in keys:
@@ -224,6 +237,28 @@ def phrase_names(view: DocView, tok: Token, *types: str) -> list[str]:
     if keys or tok.pos_ not in ("NOUN", "ADJ"):
         return keys
     return described_names(view, tok.i, *types)
+
+
+_RELATIONAL = {"maison", "mère", "maison-mère", "holding", "propriétaire", "actionnaire", "patron", "patronne"}
+
+
+def _relational(tok: Token) -> bool:
+    """A noun that names something by its tie to the entity in its "de" complement."""
+    lex = lexicon_sets().verbs
+    lemma = tok.lemma_.lower()
+    return lemma in _RELATIONAL or lemma in lex["subsidiary_nouns"] or lemma in lex["competitor_nouns"]
+
+
+def _last_named(view: DocView, tok: Token, *types: str) -> list[str]:
+    """"ce dernier", "cette dernière": the entity of ``types`` named last before ``tok``, other
+    than the subject of its own clause ("X a pris le contrôle de ce dernier")."""
+    own = set(_clause_subject(view, tok, types))
+    for j in range(tok.i - 1, max(-1, tok.i - 80), -1):
+        t = view.tokens[j]
+        key = view.ent_of(t, *types)
+        if key and t.text[:1].isupper() and key not in own:
+            return [key]
+    return []
 
 
 def _compound_end(view: DocView, j: int) -> int:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
 from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case, lex_verbs,
-                                          name_before_comma, names_after, possessor)
+                                          name_before_comma, names_after, phrase_names, possessor)
 
 _DE = ("de", "d'", "d’", "du", "des")
 # Nouns naming an owner's hold: "sous le giron de X", "dans l'escarcelle de X", "sous la coupe de X".
@@ -37,7 +37,7 @@ def _hold(view: DocView, tok: Token, lemma: str) -> Iterator[Cand]:
     owners = [c for c in tok.children if c.dep_ == "nmod" and _has_case(c, *_DE)]
     if not owners or verb.pos_ not in ("VERB", "AUX") or blocked(verb):
         return
-    owner_keys = [k for o in owners for k in view.conjuncts(o, ORG, PROD) or _demonym_named(view, o)]
+    owner_keys = [k for o in owners for k in phrase_names(view, o, ORG, PROD) or _demonym_named(view, o)]
     if lemma == "contrôle" and tok.dep_ == "obj" and vlemma in _TAKE_VERBS:
         # "X a pris le contrôle de Y", "a réussi à prendre le contrôle de Y"
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex_verbs()["failed_verbs"]:

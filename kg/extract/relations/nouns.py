@@ -96,16 +96,23 @@ def _apposition_tail(view: DocView, start: int) -> tuple[set[str], list[str]]:
 
 
 def copula_relations(view: DocView) -> Iterator[Cand]:
-    """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y"."""
+    """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y", "Y devient une filiale de X"."""
     lex = lex_verbs()
     for tok in view.tokens:
-        if not any(c.dep_ == "cop" for c in tok.children) or blocked(tok):
+        # "Y devient une filiale de X", "Y reste le rival de X": a copular verb with the noun as its object.
+        copular_verb = tok.dep_ in ("obj", "xcomp") and tok.head.lemma_.lower() in ("devenir", "rester", "redevenir")
+        if not (any(c.dep_ == "cop" for c in tok.children) or copular_verb) or blocked(tok.head if copular_verb else tok):
             continue
-        subjects = [k for c in tok.children if c.dep_ == "nsubj" for k in phrase_names(view, c, ORG, PROD)]
+        holder = tok.head if copular_verb else tok
+        subjects = [k for c in holder.children if c.dep_ == "nsubj" for k in phrase_names(view, c, ORG, PROD)]
+        if copular_verb and not subjects:
+            subjects = _clause_subject(view, holder, (ORG, PROD))
         if not subjects:
             continue
         lemma = tok.lemma_.lower()
-        other = _subtree_ent(view, tok, (ORG, PROD), depth=2)
+        other = _subtree_ent(view, tok, (ORG, PROD), depth=2) or next(
+            (k for c in tok.children if c.dep_ == "nmod" and _has_case(c, "de", "d'", "d’", "du", "des")
+             for k in phrase_names(view, c, ORG, PROD)), None)  # "de l'opérateur Sprint"
         if not other:
             continue
         for s in subjects:
@@ -113,6 +120,9 @@ def copula_relations(view: DocView) -> Iterator[Cand]:
                 continue
             if lemma in ("filiale", "division", "branche", "unité"):
                 yield s, "subsidiaryOf", other, tok, "copula-subsidiary", 0.75
+            elif (_is_parent_noun(tok) or lemma == "propriétaire") and view.type(s) == view.type(other) == ORG:
+                # "X est la maison mère de Y", "X est (devenu) le propriétaire de Y"
+                yield other, "subsidiaryOf", s, tok, "copula-parent", 0.75
             elif lemma in lex["competitor_nouns"]:
                 yield s, "competitorOf", other, tok, "copula-competitor", 0.7
             elif lemma in ("partenaire",):
@@ -248,7 +258,10 @@ def _possessive_rivals(view: DocView, tok: Token) -> Iterator[Cand]:
     """"face à ses concurrents Orange, SFR et Free", "son principal concurrent, le suédois
     Spotify", "Son grand rival Samsung": the names listed after the noun rival its possessor."""
     rivals = names_after(view, tok.i + 1, ORG, PROD)
-    if not rivals or blocked(tok.head if tok.dep_ != "ROOT" else tok):
+    # A rivalry named in subject position holds whatever its verb says ("Son grand rival X n'a
+    # jamais réussi à …"); elsewhere it carries the verb's modality ("ne cite jamais ses concurrents").
+    subject = tok.dep_ in ("nsubj", "nsubj:pass") or (tok.dep_ == "ROOT" and tok.head.i == tok.i and rivals)
+    if not rivals or (not subject and blocked(tok.head if tok.dep_ != "ROOT" else tok)):
         return
     owner = possessor(view, tok, rivals, ORG, PROD)
     for o in rivals if owner else ():

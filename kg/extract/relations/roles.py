@@ -39,9 +39,11 @@ def role_relations(view: DocView) -> Iterator[Cand]:
             continue
         if any(c.lower_ in ("ancien", "ancienne", "ex", "futur", "future", "ex-") for c in tok.children) or doc[tok.i - 1].lower_ in ("ex-", "ancien", "ancienne", "futur"):
             continue
-        # A predicative role ("deviendra le PDG de Y") carries the modality of its verb.
+        # A predicative role ("deviendra le PDG de Y") carries the modality of its verb; a role
+        # set off by a comma after a name ("rendra compte à X, le patron de Y") does not.
+        apposed = _named_before_comma(view, tok) is not None
         governor = tok.head if tok.dep_ in ("xcomp", "obj") and tok.head.pos_ in ("VERB", "AUX") else tok
-        if blocked(governor):
+        if not apposed and blocked(governor):
             continue
         org = _subtree_ent(view, tok, (ORG,))
         for conj in tok.conjuncts:
@@ -96,6 +98,9 @@ def _org_after_role(view: DocView, tok: Token) -> str | None:
 def _role_person(view: DocView, tok: Token) -> str | None:
     """The person a role noun describes: its head, an apposition, a neighbour, or a subject."""
     doc = view.doc
+    before = _named_before_comma(view, tok)
+    if before:
+        return before  # "X, le directeur général de Y, et Z, son homologue": X, whatever the parse
     if tok.dep_ == "conj" and _role_phrase(tok.head):
         return _role_person(view, tok.head)
     if tok.dep_ in ("xcomp", "obj", "obl:mod") and tok.head.pos_ == "VERB":
@@ -119,6 +124,19 @@ def _role_person(view: DocView, tok: Token) -> str | None:
         for c in tok.children:
             if c.dep_ == "nsubj" and view.ent_of(c, PER):
                 return view.ent_of(c, PER)
+    return None
+
+
+def _named_before_comma(view: DocView, tok: Token) -> str | None:
+    """"X, le PDG de Y", "X, son directeur général": the person named right before the comma
+    that opens the role phrase (determiner and adjectives like "actuel" skipped)."""
+    doc = view.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].lower_ in ("le", "la", "l'", "l’", "son", "sa", "notre", "actuel", "actuelle",
+                                      "nouveau", "nouvelle"):
+        j -= 1
+    if j >= 1 and doc[j].text == ",":
+        return view.ent_of(doc[j - 1], PER)
     return None
 
 
