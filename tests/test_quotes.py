@@ -247,6 +247,16 @@ POSITIVE = [
      "« Cette nation d'immigrés a toujours su se renouveler », s'est enflammé Tim Cook, le PDG "
      "d'Apple.",
      "Tim Cook", "Cette nation d'immigrés", None),
+    ("continuation-verb-keeps-the-previous-speaker",
+     "« Nous resterons le trublion du marché », a déclaré Xavier Niel lors de la conférence.\n\n"
+     "Le fondateur d'Iliad a longtemps affronté Martin Bouygues sur le marché mobile. « Nos prix "
+     "ne monteront pas cette année », a-t-il ajouté.",
+     "Xavier Niel", "Nos prix ne monteront", None),
+    ("continuation-yields-to-a-new-subject-of-the-paragraph",
+     "« Le reconditionné doit devenir un réflexe », explique Claire Martin. Assis à côté d'elle, "
+     "Paul Moreau insiste sur l'écologie. « Chaque appareil réparé évite des tonnes de déchets », "
+     "poursuit-il.",
+     "Paul Moreau", "Chaque appareil réparé", None),
     ("masculine-pronoun-for-the-company-of-the-paragraph",
      "Frédéric Mitterrand a salué le projet en 2010.\n\nLe groupe finlandais Nokia conteste "
      "la décision. « Elle repose sur une lecture erronée du contrat », estime-t-il.",

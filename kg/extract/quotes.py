@@ -16,7 +16,8 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import org_description, pronoun_speaker, seat_org
+from kg.extract.referents import (gender_fits, gender_of, named, org_description, pronoun_speaker,
+                                  seat_org, subject_like)
 from kg.extract.speakers import (selon_before, speaker_before, speaker_next, speaker_of,
                                  subject_np, subject_person)
 from kg.extract.speech import (ANONYMOUS, EUPHONIC, IMPERSONAL, PRONOUN, SELON, cues, has_cue,
@@ -262,6 +263,46 @@ def _later_incise(view: DocView, groups: list, k: int) -> str | None:
     return None
 
 
+_GENERIC_ROLES = {"dirigeant", "dirigeante", "intéressé", "intéressée"}
+_CONTINUE = {"ajouter", "poursuivre", "renchérir", "compléter", "conclure", "continuer", "enchaîner",
+             "reprendre"}
+
+
+def _continued(view: DocView, groups: list, k: int, previous: str | None) -> str | None:
+    """"« … », a-t-il ajouté" / "poursuit la dirigeante" right after another quotation: its
+    speaker goes on, when a person of that gender (whoever else the paragraph names)."""
+    if not previous or k == 0 or groups[k][0][0] - groups[k - 1][-1][1] > 600:
+        return None
+    close_tok = _token_at(view, groups[k][0][1])
+    toks = [t for t in view.tokens[close_tok.i + 1:close_tok.i + 9] if t.text != ","]
+    verb = next((j for j, t in enumerate(toks[:5]) if t.lemma_.lower() in _CONTINUE), None)
+    if verb is None:
+        return None
+    after = [t for t in toks[verb + 1:verb + 4] if t.lower_ not in EUPHONIC]
+    pron = next((t for t in toks[:verb + 3] if t.lower_ in PRONOUN), None)
+    if pron is not None:
+        gender = gender_of(pron)
+    elif len(after) >= 2 and after[0].lower_ in ("le", "la", "l'", "l’") and after[1].lower_ in _GENERIC_ROLES \
+            and (len(after) < 3 or after[2].lower_ not in ("de", "d'", "d’", "du", "chez")):
+        # "poursuit le dirigeant"; not "ajoute le directeur général" (a role that names one
+        # person) nor "… le dirigeant d'Iliad"
+        gender = gender_of(after[1])
+    else:
+        return None
+    if _new_subject(view, groups[k - 1][-1][1], groups[k][0][0], previous):
+        return None  # "Assis à côté de lui, Y insiste. « … », poursuit-il": Y goes on
+    return previous if gender_fits(view, previous, gender) else None
+
+
+def _new_subject(view: DocView, start: int, end: int, previous: str) -> bool:
+    """Another person is the subject of a sentence of the quotation's paragraph, between the
+    previous quotation and this one."""
+    para = view.text.rfind("\n", start, end) + 1 or start
+    span = view.doc.char_span(para, end, alignment_mode="contract")
+    return span is not None and any(
+        (key := named(view, t, "Person")) and key != previous and subject_like(view, t) for t in span)
+
+
 def _speaker(view: DocView, groups: list, k: int, words: int) -> tuple[str | None, str | None, str]:
     """(speaker, outlet, rule) of the k-th quotation, ANONYMOUS when the text names someone we
     cannot, None when it names nobody."""
@@ -269,6 +310,9 @@ def _speaker(view: DocView, groups: list, k: int, words: int) -> tuple[str | Non
     (o, c), last_c = groups[k][0], groups[k][-1][1]
     open_tok, close_tok = _token_at(view, o), _token_at(view, c)
     speaker, outlet = _after(view, close_tok.i, open_tok.i)
+    going_on = _continued(view, groups, k, view.previous_speaker)
+    if going_on and speaker:
+        return going_on, outlet, "quote-after"
     if speaker is None:
         speaker, outlet = _inside(view, open_tok.i, close_tok.i)
     if speaker is not None:

@@ -39,10 +39,34 @@ def gender_of(tok: Token) -> str | None:
 
 
 def _fits(view: DocView, key: str, gender: str | None) -> bool:
+    """The person's gender (a title the text gives, "Mme X" / "M. X", else the first name)
+    agrees with ``gender``."""
     if gender is None:
         return True
+    titled = _titled(view).get(key)
+    if titled:
+        return titled == gender
     first = view.entities[key].label.split()[0]
     return (first in lex().female_first_names) == (gender == "Fem")
+
+
+def gender_fits(view: DocView, key: str, gender: str | None) -> bool:
+    """A person entity agrees with a pronoun's or role noun's gender ("a-t-elle", "la dirigeante")."""
+    return view.type(key) == "Person" and _fits(view, key, gender)
+
+
+_TITLES = {"mme": "Fem", "madame": "Fem", "mlle": "Fem", "m.": "Masc", "monsieur": "Masc"}
+
+
+def _titled(view: DocView) -> dict[str, str]:
+    """Persons the text names with a gendered title ("Mme Amiri", "M. Costes")."""
+    out: dict[str, str] = {}
+    for m in view.doc._.kg_mentions or []:
+        if m.start > 0 and view.type(m.key) == "Person":
+            title = _TITLES.get(view.tokens[m.start - 1].lower_)
+            if title:
+                out.setdefault(m.key, title)
+    return out
 
 
 def named(view: DocView, tok: Token, *types: str) -> str | None:
@@ -50,7 +74,7 @@ def named(view: DocView, tok: Token, *types: str) -> str | None:
     return None if tok.pos_ == "PRON" else view.ent_of(tok, *types)
 
 
-def _subject_like(view: DocView, tok: Token) -> bool:
+def subject_like(view: DocView, tok: Token) -> bool:
     """A subject, a name in apposition to / flat inside one, or a name opening its sentence."""
     i = tok.i
     while i > tok.sent.start and view.token_ent[i - 1] == view.token_ent[tok.i]:
@@ -82,7 +106,7 @@ def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
         sent_start = view.tokens[persons[0][0]].sent.start
         latest = [(i, key) for i, key in persons if i >= sent_start]
         for i, key in latest:
-            if _subject_like(view, view.tokens[i]):
+            if subject_like(view, view.tokens[i]):
                 return key
         # No subject: the person the main clause mentions, not one inside a relative clause
         # ("Parmi eux figurait X, membre du conseil qui avait évincé Y").
@@ -92,7 +116,7 @@ def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
     for m in view.doc._.kg_mentions or []:
         if m.kind == "name" and view.type(m.key) == "Person" and _fits(view, m.key, gender):
             # A subject mention counts more: the person the sentence is about.
-            counts[m.key] += 1.5 if _subject_like(view, view.tokens[m.start]) else 1
+            counts[m.key] += 1.5 if subject_like(view, view.tokens[m.start]) else 1
             if m.start < at:
                 last[m.key] = m.start
     if not counts:
@@ -156,12 +180,13 @@ def pronoun_speaker(view: DocView, pron: Token, anchor: int) -> str | None:
     if not any(named(view, t, "Person") for t in view.tokens[start:anchor]):
         # No person in the paragraph: "Le groupe conteste. « … », estime-t-il" is the group.
         i, key = _subject_before(view, anchor)
-        if key and i >= start and view.type(key) == "Organization":
+        if key and i >= start and view.type(key) == "Organization" and key not in outlets(view):
             return key
     key = person_ref(view, anchor, gender)
     if key is not None and (gender != "Fem" or _fits(view, key, "Fem")):
         return key
-    return antecedent(view, anchor) or key
+    other = antecedent(view, anchor)
+    return other if other and other not in outlets(view) else key
 
 
 def outlets(view: DocView) -> set[str]:
