@@ -128,6 +128,9 @@ POSITIVE = [
      "Microsoft riposte : Microsoft vend sa Xbox Series X depuis le 10 novembre. Sony Interactive Entertainment "
      "commercialise depuis jeudi 19 novembre sa PlayStation 5 en France et dans le reste de l'Europe.",
      ("ProductLaunch", "Sony Interactive Entertainment", "2023-11-19", None)),
+    ("a-round-led-by-a-fund-funds-the-company",
+     "Back Market a annoncé mardi une levée de fonds de 450 millions d'euros, menée par le fonds Eurazeo.",
+     ("Funding", "Back Market", "2024-02-27", "450 millions d'euros")),
     ("reflexive-layoff-verb-in-reported-speech",
      "Le groupe Spotify a fait savoir lundi qu'il se séparerait de 1 500 salariés.",
      ("Layoff", "Spotify", "2024-02-26", "1 500 salariés")),
@@ -158,6 +161,8 @@ NEGATIVE = [
     ("a-share-price-fall-is-no-result", "A la Bourse de Paris, l'action Ubisoft a perdu 7 % mardi.", "Results"),
     ("leaving-the-capital-is-no-launch", "Vivendi est sorti du capital d'Ubisoft avec sa console Switch.",
      "ProductLaunch"),
+    ("regaining-first-place-is-no-takeover",
+     "Apple a repris au quatrième trimestre la première place au sud-coréen Samsung, selon Canalys.", "Acquisition"),
     ("merger-called-off", "Adobe et Figma ont mis fin lundi à leur projet de fusion de 20 milliards de dollars.",
      "Acquisition"),
     ("takeover-given-up", "Qualcomm avait jeté l'éponge en 2018 sur le rachat de NXP pour 44 milliards de dollars.",
@@ -181,6 +186,12 @@ def test_a_definite_back_reference_opens_no_new_event(analyse):
     x = analyse(_text("Une panne a privé mardi les clients de Bouygues Telecom d'Internet. L'incident tombe mal "
                       "pour Martin Bouygues, qui a pris en janvier la tête du conseil."), PUB)
     assert {e.date for e in x.events if e.type == "Outage"} == {"2024-02-27"}
+
+
+def test_a_complaint_by_employees_is_the_companys_lawsuit(analyse):
+    x = analyse("Ubisoft visé par ses salariés\n\nDes salariés ont déposé mardi une plainte collective "
+                "devant le tribunal de Paris.", PUB)
+    assert ("Lawsuit", "Ubisoft", "2024-02-27") in {(e.type, _label(x, e.agent), e.date) for e in x.events}
 
 
 def test_a_subsidiary_description_does_not_name_its_parent(analyse):

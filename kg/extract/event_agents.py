@@ -53,10 +53,11 @@ def has_case(tok: Token, *words: str) -> bool:
     return any(c.dep_ in ("case", "mark") and c.lower_ in words for c in tok.children)
 
 
-def _by_agent(view: DocView, tok: Token) -> list[str]:
+def _by_agent(view: DocView, tok: Token, direct: bool = False) -> list[str]:
     """The "par X" of a passive or a nominalisation ("racheté par l'américain Semtech",
-    "le rachat de Lucent par le français Alcatel")."""
-    for t in tok.subtree if tok.pos_ == "NOUN" else tok.children:
+    "le rachat de Lucent par le français Alcatel"); ``direct``: only on the trigger itself
+    (a round "menée par le fonds X": X invests, it is not funded)."""
+    for t in tok.subtree if tok.pos_ == "NOUN" and not direct else tok.children:
         if t is tok:
             continue  # "renforcé par le rachat de X": the trigger's own "par"
         if (t.dep_ == "obl:agent" or (t.dep_ in ("nmod", "obl", "obl:mod") and has_case(t, "par"))) \
@@ -151,7 +152,7 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         funded = next((found for t in (tok, *capital, *[c for c in tok.children if c.dep_ == "obj"])
                        if (found := _prep_orgs(view, t, ("sur", "dans", "de", "d'", "d’", "du", "au"), _COMPL))), [])
         return [k for k in funded or _fallback(salient) if k not in investors]
-    found = _by_agent(view, tok) or _product_maker(view, tok) or _reported_subject(view, tok) \
+    found = _by_agent(view, tok, direct=typ == "Funding") or _product_maker(view, tok) or _reported_subject(view, tok) \
         or _subjects(view, tok) or _adjacent_subject(view, tok)
     if not found and tok.pos_ == "NOUN":
         found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
@@ -264,6 +265,8 @@ def _plaintiff(view: DocView, tok: Token, salient: str | None) -> list[str]:
     if found:
         return found
     verb = tok if tok.pos_ == "VERB" else tok.head
+    if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _people(c) for c in verb.children):
+        return _defendant(view, tok, salient) or _fallback(salient)  # "des salariés ont porté plainte"
     if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return []
     seized = {k for c in verb.children if c.dep_ == "obj" for k in _orgs(view, c)}
@@ -290,6 +293,15 @@ def _definite_description(view: DocView, tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not view.ent_of(tok) and any(
         c.dep_ == "det" and c.lower_ in ("la", "le", "l'", "l’") for c in tok.children) and not any(
         c.dep_ in ("nmod", "appos") for c in tok.children)
+
+
+def _people(tok: Token) -> bool:
+    """An indefinite group of people ("des employés", "plusieurs utilisateurs"), who sue the
+    organisation the article is about."""
+    people = rules().get("people_nouns", frozenset())
+    return fold(tok.lemma_.lower()) in people and any(
+        c.dep_ in ("det", "nummod") and c.lower_ not in ("le", "la", "l'", "l’", "les", "son", "sa", "ses")
+        for c in tok.children)
 
 
 def _fallback(salient: str | None) -> list[str]:

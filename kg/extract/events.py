@@ -26,7 +26,8 @@ from kg.model import Event
 from kg.nlp.resources import fold, lex
 
 
-_AMOUNT_TYPES = ("Funding", "Acquisition", "Lawsuit")  # "X en 2014, puis Y en 2016": one event each
+_AMOUNT_TYPES = ("Funding", "Acquisition", "Lawsuit")
+_CASES = ("à", "au", "aux", "de", "du", "des", "d'", "d’", "en", "dans", "sur", "pour", "par", "avec")  # "X en 2014, puis Y en 2016": one event each
 
 
 def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str, str]]:
@@ -96,6 +97,9 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return False  # "sorti du capital": leaving; "qui sort vendredi": still to come
         return "Product" in kinds and tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok)
     if typ == "Acquisition":
+        if any((c.dep_ == "obj" or (c.dep_.startswith("obl") and not has_case(c, *_CASES)))
+               and fold(c.lemma_.lower()) in _rules().get("non_targets", ()) for c in tok.children):
+            return False  # "a repris la première place", "a repris la main": a rank, not a company
         if trig in _rules().get("needs_target", ()) and not _named_target(view, tok):
             return False  # "en mettant la main sur le réseau social": whose? said elsewhere
         orgs = {view.key(t) for t in sent if view.type(view.key(t)) in ("Organization", "Product")}
@@ -113,7 +117,8 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return "Organization" in kinds and _court_case(view, sent, tok, trig)
         if trig.startswith("sanction"):  # trade sanctions are no lawsuit; fines come with an amount
             return "Organization" in kinds and _MONEY.search(text) is not None
-        return "Organization" in kinds
+        # "des employés ont déposé une plainte devant le tribunal": a court names no organisation
+        return "Organization" in kinds or bool({fold(t.lower_) for t in sent} & _rules().get("court", frozenset()))
     return True
 
 
