@@ -257,6 +257,19 @@ POSITIVE = [
      "Paul Moreau insiste sur l'écologie. « Chaque appareil réparé évite des tonnes de déchets », "
      "poursuit-il.",
      "Paul Moreau", "Chaque appareil réparé", None),
+    ("title-and-surname",
+     "Thierry Breton a rencontré Elon Musk à Austin. « Les règles européennes s'appliqueront à "
+     "tous les réseaux », a averti M. Breton.",
+     "Thierry Breton", "Les règles européennes", None),
+    ("person-completing-an-organisation-noun-is-not-the-speaker",
+     "Free a annoncé une nouvelle offre mardi. « C'est la box la plus complète du marché », "
+     "affirme l'opérateur de Xavier Niel.",
+     "Free", "C'est la box la plus", None),
+    ("role-phrase-matches-the-apposition-of-one-person",
+     "Le ministre de l'Economie, Bruno Le Maire, et le ministre délégué au Numérique, Jean-Noël "
+     "Barrot, ont reçu les opérateurs. « Nous voulons la fibre partout en 2025 », a déclaré le "
+     "ministre délégué.",
+     "Jean-Noël Barrot", "Nous voulons la fibre", None),
     ("masculine-pronoun-for-the-company-of-the-paragraph",
      "Frédéric Mitterrand a salué le projet en 2010.\n\nLe groupe finlandais Nokia conteste "
      "la décision. « Elle repose sur une lecture erronée du contrat », estime-t-il.",

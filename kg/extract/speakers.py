@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.extract.relations.roles import role_relations
+from kg.nlp.resources import fold
 from kg.extract.referents import (gender_of, latest_person, main_org, named, org_description, outlets,
                                   person_ref, pronoun_speaker, seat_org)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues,
@@ -33,9 +34,13 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
             media = outlets(view)
             return org_in(view, rest, media) or (desc is not None and org_description(view, desc, rest)) \
                 or main_org(view)
+    if np[0].lower_ in _TITLES and len(np) > 1:
+        key = surname_person(view, np[1])  # "a averti M. Breton"
+        if key:
+            return key
     for t in np:
         key = named(view, t, "Person")
-        if key:
+        if key and not _owner_complement(np, t):
             return key
     if np[0].lower_ in ("ce", "cette") and len(np) > 1 and np[1].lower_ in ("dernier", "dernière"):
         return latest_person(view, anchor)  # "a déclaré ce dernier": the last person named
@@ -46,6 +51,9 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return None
     if has_cue(head, "person_nouns") and "Plur" in head.morph.get("Number"):
         return org_in(view, np[np.index(head) + 1:])  # "les analystes de Jefferies"
+    matched = _role_match(view, np, anchor) if has_cue(head, "person_nouns") else None
+    if matched:
+        return matched  # before the coreference's guess: "le ministre délégué" is not "le ministre"
     inner = org_in(view, core[core.index(head) + 1:] if head in core else [])
     if inner:
         return inner  # "le syndicat X", "l'opérateur X"
@@ -70,6 +78,64 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     if has_cue(head, "org_nouns"):
         return org_description(view, head, np)
     return org_in(view, np, outlets(view))
+
+
+_TITLES = {"m.", "mme", "madame", "monsieur", "mlle"}
+
+
+def surname_person(view: DocView, tok: Token) -> str | None:
+    """The one person of the article whose name ends with ``tok`` ("M. Breton", "Mme Porat")."""
+    found = {k for k, e in view.entities.items()
+             if e.type == "Person" and fold(e.label.split()[-1]) == fold(tok.text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _owner_complement(np: list[Token], tok: Token) -> bool:
+    """"l'opérateur de Xavier Niel": the person completes an organisation noun; not the speaker."""
+    head = next((t for t in np if t.pos_ == "NOUN"), None)
+    return head is not None and head.i < tok.i and has_cue(head, "org_nouns") \
+        and any(t.pos_ == "ADP" for t in np if head.i < t.i < tok.i)
+
+
+def _role_match(view: DocView, np: list[Token], anchor: int) -> str | None:
+    """"a déclaré le ministre délégué": the one person the article introduces with that role
+    phrase ("le ministre délégué au Numérique, Jean-Noël Barrot"); two words at least."""
+    words = []
+    for t in np:
+        if t.pos_ == "ADP" or t.text == ",":
+            break
+        if t.pos_ != "DET":
+            words.append(fold(t.text))
+    if len(words) < 2:
+        return None
+    phrase = " ".join(words)
+    found = set()
+    for m in view.doc._.kg_mentions or []:
+        if m.kind != "name" or view.type(m.key) != "Person" or m.start >= anchor:
+            continue
+        window = fold(" ".join(t.text for t in _apposed(view, m.start, m.end)))
+        if f" {phrase} " in f" {window} ":
+            found.add(m.key)
+    return found.pop() if len(found) == 1 else None
+
+
+def _apposed(view: DocView, start: int, end: int) -> list[Token]:
+    """The phrases set off by commas right before and right after a name ("le ministre délégué
+    au Numérique, X, …", "X, la directrice générale, …"), up to a comma or a conjunction."""
+    sent = view.tokens[start].sent
+    sides: list[list[Token]] = []
+    for step, i in ((-1, start - 1), (1, end)):
+        if sent.start <= i < sent.end and view.tokens[i].text == ",":
+            i += step
+        side: list[Token] = []
+        while sent.start <= i < sent.end and len(side) < 10:
+            t = view.tokens[i]
+            if t.text in (",", ".", ";", ":", "«", "»") or t.lower_ in ("et", "ou") or t.pos_ == "AUX":
+                break
+            side.append(t)
+            i += step
+        sides.append(side[::step])
+    return sides[0] + sides[1]
 
 
 _FOUNDERS = {"fondateur", "fondatrice", "cofondateur", "cofondatrice"}
