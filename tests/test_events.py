@@ -131,6 +131,15 @@ POSITIVE = [
     ("a-round-led-by-a-fund-funds-the-company",
      "Back Market a annoncé mardi une levée de fonds de 450 millions d'euros, menée par le fonds Eurazeo.",
      ("Funding", "Back Market", "2024-02-27", "450 millions d'euros")),
+    ("departure-of-employees-is-a-layoff",
+     "Renault a signé jeudi un accord encadrant le départ de 2 000 salariés en France.",
+     ("Layoff", "Renault", "2024-02-29", "2 000 salariés")),
+    ("job-protection-plan",
+     "Atos a présenté mardi un plan de sauvegarde de l'emploi visant 1 200 postes en France.",
+     ("Layoff", "Atos", "2024-02-27", "1 200 postes")),
+    ("takeover-of-a-named-business",
+     "Lenovo a bouclé début octobre la reprise de l'activité de serveurs d'IBM pour 2,1 milliards de dollars.",
+     ("Acquisition", "Lenovo", "2023-10", "2,1 milliards de dollars")),
     ("reflexive-layoff-verb-in-reported-speech",
      "Le groupe Spotify a fait savoir lundi qu'il se séparerait de 1 500 salariés.",
      ("Layoff", "Spotify", "2024-02-26", "1 500 salariés")),
@@ -163,6 +172,9 @@ NEGATIVE = [
      "ProductLaunch"),
     ("regaining-first-place-is-no-takeover",
      "Apple a repris au quatrième trimestre la première place au sud-coréen Samsung, selon Canalys.", "Acquisition"),
+    ("a-ceo-leaving-is-no-layoff", "Le départ de Thierry Breton a surpris les 100 000 salariés du groupe Atos.", "Layoff"),
+    ("a-market-recovery-is-no-takeover",
+     "La reprise du marché profite à Apple et Samsung, qui ont vendu 5 millions de smartphones.", "Acquisition"),
     ("merger-called-off", "Adobe et Figma ont mis fin lundi à leur projet de fusion de 20 milliards de dollars.",
      "Acquisition"),
     ("takeover-given-up", "Qualcomm avait jeté l'éponge en 2018 sur le rachat de NXP pour 44 milliards de dollars.",
@@ -192,6 +204,12 @@ def test_a_complaint_by_employees_is_the_companys_lawsuit(analyse):
     x = analyse("Ubisoft visé par ses salariés\n\nDes salariés ont déposé mardi une plainte collective "
                 "devant le tribunal de Paris.", PUB)
     assert ("Lawsuit", "Ubisoft", "2024-02-27") in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+def test_a_possessive_rival_is_not_the_articles_company(analyse):
+    x = analyse(_text("AMD rachète Xilinx. AMD l'a confirmé lundi. Son grand concurrent avait lui-même mis la main "
+                      "sur Altera pour 16,7 milliards de dollars en 2015."), PUB)
+    assert ("Acquisition", "AMD", "2015") not in {(e.type, _label(x, e.agent), e.date) for e in x.events}
 
 
 def test_a_subsidiary_description_does_not_name_its_parent(analyse):

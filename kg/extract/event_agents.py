@@ -139,7 +139,9 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
             return _prep_orgs(view, tok, ("à", "au", "aux"), _COMPL) or next(
                 (found for o in objects if (found := _prep_orgs(view, o, ("à", "au", "aux"), ("nmod",)))), [])
         targets = _targets(view, tok)
-        for found in (_by_agent(view, tok), _subjects(view, tok, passive=False), _fallback(salient)):
+        # "son grand concurrent avait mis la main sur X": someone else than the article's company
+        other = _possessive_subject(tok)
+        for found in (_by_agent(view, tok), _subjects(view, tok, passive=False), [] if other else _fallback(salient)):
             found = [k for k in found if k not in targets]
             if found:
                 return found
@@ -293,6 +295,16 @@ def _definite_description(view: DocView, tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not view.ent_of(tok) and any(
         c.dep_ == "det" and c.lower_ in ("la", "le", "l'", "l’") for c in tok.children) and not any(
         c.dep_ in ("nmod", "appos") for c in tok.children)
+
+
+def _possessive_subject(tok: Token) -> bool:
+    """The subject is a relational noun with a possessive ("son concurrent", "sa filiale"): it
+    is related to the article's company, so it is not that company."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    relational = rules().get("relational_nouns", frozenset())
+    return any(c.dep_.startswith("nsubj") and fold(c.lemma_.lower()) in relational and any(
+        d.dep_ == "det" and d.lower_ in ("son", "sa", "ses", "leur", "leurs") for d in c.children)
+        for c in verb.children)
 
 
 def _people(tok: Token) -> bool:

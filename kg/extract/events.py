@@ -105,8 +105,9 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         orgs = {view.key(t) for t in sent if view.type(view.key(t)) in ("Organization", "Product")}
         return len(orgs) >= 2 or (len(orgs) >= 1 and (_MONEY_WORD.search(text) is not None or _named_object(view, tok)))
     if typ == "Layoff":
-        if trig in _rules().get("needs_jobs", ()):  # "se séparer de sa filiale" cuts no jobs
-            return quantity(typ, text) is not None
+        if trig in _rules().get("needs_jobs", ()):  # "se séparer de sa filiale", "le départ de son PDG"
+            sub = list((tok.head if tok.dep_.startswith("expl") else tok).subtree)  # "se" of "se séparer"
+            return quantity(typ, view.text[sub[0].idx:sub[-1].idx + len(sub[-1])]) is not None
         return bool(_FIGURE.search(text)) or "plan" in text.lower()
     if typ == "Lawsuit":
         if trig == "en appel":  # "condamné en appel": the verb is the trigger that decides
@@ -143,9 +144,10 @@ def _launches_product(view: DocView, tok: Token) -> bool:
 
 
 def _named_target(view: DocView, tok: Token) -> bool:
-    """The idiom's "sur X" names an organisation or a product ("a mis la main sur Altera")."""
-    return any(has_case(c, "sur") and any(view.ent_of(t, "Organization", "Product") for t in c.subtree)
-               for c in tok.children)
+    """The trigger's object, "sur X" or "de X" names an organisation or a product ("a mis la main
+    sur Altera", "la reprise de l'activité serveurs d'IBM"; not "la reprise du marché")."""
+    return any((c.dep_ == "obj" or has_case(c, "sur", "de", "du", "d'", "d’", "des"))
+               and any(view.ent_of(t, "Organization", "Product") for t in c.subtree) for c in tok.children)
 
 
 def _named_object(view: DocView, tok: Token) -> bool:
