@@ -123,13 +123,14 @@ def cued_names(doc: Doc, raw: list) -> list:
     taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
     like = flags(doc, ORTH, _name_like)  # read on the strings, not a Token per token
     out = []
+    n = len(doc)
     i = 1
-    while i < len(doc):
-        if i in taken or not like[i] or doc[i].is_sent_start or not cue_before(doc, i):
+    while i < n:
+        if not like[i] or i in taken or doc[i].is_sent_start or not cue_before(doc, i):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken and like[j] and not doc[j].is_sent_start:
+        while j < n and j not in taken and like[j] and not doc[j].is_sent_start:
             j += 1
         span = doc[i:j]
         acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.text.isalpha()
