@@ -306,6 +306,18 @@ POSITIVE = [
     ("relative-qui-split-root", "Thales, qui emploie quelque 80 000 personnes dans le monde, revendique "
      "déjà une forte présence dans la cybersécurité, renforcée en 2019 par le rachat du néerlandais "
      "Gemalto, spécialiste des cartes SIM.", ("Thales", "acquired", "Gemalto")),
+    ("fronted-partenaire", "Partenaire de longue date de Sigfox, UnaBiz exploite son réseau à Singapour.",
+     ("UnaBiz", "partnerOf", "Sigfox")),
+    ("fronted-rival", "Grand rival de Deezer, Spotify a relevé ses prix.", ("Spotify", "competitorOf", "Deezer")),
+    ("fronted-filiale", "Filiale de Vivendi, Canal+ perd des abonnés.", ("Canal+", "subsidiaryOf", "Vivendi")),
+    ("accord-avec-under-xcomp", "Sony a fini par signer en juillet un accord avec Microsoft.",
+     ("Sony", "partnerOf", "Microsoft")),
+    ("possessive-partner-nominal-subject", "Le décollage de Deezer est venu de son partenariat avec "
+     "Orange, conclu en 2010.", ("Deezer", "partnerOf", "Orange")),
+    ("possessive-subsidiary-under-intent", "SAP envisage de vendre sa filiale américaine Qualtrics.",
+     ("Qualtrics", "subsidiaryOf", "SAP")),
+    ("paid-for", "Microsoft a payé 7,5 milliards de dollars pour GitHub en 2018.",
+     ("Microsoft", "acquired", "GitHub")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -399,6 +411,12 @@ NEGATIVE = [
     ("criticised-deal", "Orange a critiqué le rachat de SFR.", "acquired", {"Orange", "SFR"}),
     ("negated-devenir-filiale", "Mojang ne deviendra pas une filiale de Microsoft.", "subsidiaryOf",
      {"Mojang", "Microsoft"}),
+    ("fronted-former-partner", "Ancien partenaire de Nokia, Microsoft a racheté sa division mobile.",
+     "partnerOf", {"Microsoft", "Nokia"}),
+    ("paid-to-not-for", "Google paie chaque année des milliards de dollars à Apple pour rester le moteur "
+     "par défaut.", "acquired", {"Google", "Apple"}),
+    ("negated-paid-for", "Microsoft n'a pas payé 7,5 milliards de dollars pour GitHub.", "acquired",
+     {"Microsoft", "GitHub"}),
 ]
 
 

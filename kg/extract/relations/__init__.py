@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.extract.context import DocView
 from kg.extract.relations._common import TYPES
 from kg.extract.relations.control import control_relations
-from kg.extract.relations.nouns import apposition_relations, copula_relations, noun_relations
+from kg.extract.relations.nouns import apposition_relations, copula_relations, fronted_relations, noun_relations
 from kg.extract.relations.products import (based_relations, description_facts, gazetteer_makers,
                                            genitive_relations, non_maker)
 from kg.extract.relations.roles import owner_relations, role_relations
@@ -21,7 +21,8 @@ from kg.model import Relation
 from kg.nlp.resources import rule_confidence
 
 FAMILIES = (role_relations, verb_relations, participle_relations, owner_relations,
-            prep_rival_relations, copula_relations, apposition_relations, noun_relations, genitive_relations,
+            prep_rival_relations, copula_relations, apposition_relations, fronted_relations, noun_relations,
+            genitive_relations,
             description_facts, based_relations, gazetteer_makers, control_relations)
 
 

@@ -234,7 +234,7 @@ def phrase_names(view: DocView, tok: Token, *types: str) -> list[str]:
             key = view.ent_of(u, *types) if u is not None else None
             if key and key not in keys:
                 keys.append(key)
-    if keys or tok.pos_ not in ("NOUN", "ADJ"):
+    if keys or (tok.pos_ not in ("NOUN", "ADJ") and not tok.text[:1].islower()):
         return keys
     return described_names(view, tok.i, *types)
 

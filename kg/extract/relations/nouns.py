@@ -95,6 +95,43 @@ def _apposition_tail(view: DocView, start: int) -> tuple[set[str], list[str]]:
     return words, []
 
 
+_FRONTED = {"partenaire": "partnerOf", "allié": "partnerOf", "alliée": "partnerOf", "filiale": "subsidiaryOf",
+            "propriété": "subsidiaryOf"}
+
+
+_FORMER = {"ancien", "ancienne", "ex", "ex-", "futur", "future"}
+
+
+def fronted_relations(view: DocView) -> Iterator[Cand]:
+    """A sentence opened by a bare relational noun phrase: "Partenaire de longue date de X, Y …",
+    "Filiale de X, Y …", "Grand rival de X, Y …": Y, named after the comma, stands in that tie to X."""
+    competitors = lex_verbs()["competitor_nouns"]
+    for sent in view.sents:
+        toks = [t for t in sent if not t.is_space]
+        i = 0
+        while i < len(toks) and toks[i].pos_ == "ADJ" and toks[i].lower_ not in _FORMER:
+            i += 1
+        if i >= len(toks) or toks[i].pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = toks[i]
+        lemma = head.lemma_.lower()
+        predicate = _FRONTED.get(lemma) or ("competitorOf" if lemma in competitors else None)
+        if not predicate or view.key(head):
+            continue
+        prev = view.tokens[toks[0].i - 1] if toks[0].i > 0 else None
+        if prev is not None and not (prev.is_space or prev.text in (".", "!", "?", "»", ":")):
+            continue  # the parser cut a sentence mid-way: not a sentence opening
+        window = view.tokens[head.i:head.i + 12]
+        comma = next((t for t in window if t.text == ","), None)
+        if comma is None:
+            continue
+        other = next((k for t in window[1:comma.i - head.i] if t.lower_ in ("de", "du", "d'", "d’", "des")
+                      for k in described_names(view, t.i + 1, ORG, PROD)[:1]), None)
+        subject = names_after(view, comma.i + 1, ORG, PROD)[:1]
+        if other and subject and subject[0] != other and not blocked(head.head if head.dep_ != "ROOT" else head):
+            yield subject[0], predicate, other, head, "fronted-" + predicate, 0.7
+
+
 def copula_relations(view: DocView) -> Iterator[Cand]:
     """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y", "Y devient une filiale de X"."""
     lex = lex_verbs()
@@ -220,13 +257,21 @@ def _partner_noun(view: DocView, tok: Token, nmods: list[Token]) -> Iterator[Can
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if head.dep_ == "conj" and view.ent_of(head.head, ORG) and head.head.i < head.i:
         subjects.append(head.head)  # "X et Y ont signé un accord": X parsed as the root
-    if others and not subjects and any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children):
+    named_subjects = [k for x in subjects for k in phrase_names(view, x, ORG)]
+    if others and not named_subjects and any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children):
         okeys = [k for o in others for k in phrase_names(view, o, ORG)]
         owner = possessor(view, tok, okeys, ORG)
         for o in okeys if owner and not blocked(head) else []:
             yield owner, "partnerOf", o, tok, "possessive-partner", 0.7
         return
     yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
+    if others and not subjects and head is not tok and head.pos_ == "VERB" and not blocked(head):
+        # "X a fini par signer un accord avec Y": the subject of the governing clause.
+        okeys = [k for o in others for k in phrase_names(view, o, ORG)]
+        for a in _clause_subject(view, head, (ORG,)):
+            for b in okeys:
+                if a != b:
+                    yield a, "partnerOf", b, tok, "noun-partner-clause", 0.7
     if not others and not blocked(head):
         allies = [k for x in subjects for k in phrase_names(view, x, ORG)]
         for i, a in enumerate(allies):
@@ -294,7 +339,8 @@ def _possessive_part(view: DocView, tok: Token) -> Iterator[Cand]:
     if tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
         named.append(view.ent_of(tok.head, ORG, PROD))
     owner = possessor(view, tok, named, ORG)
-    for owner in [owner] if owner and not blocked(tok.head) else []:
+    # "sa filiale X" presupposes the tie whatever its verb says ("envisage de vendre sa filiale X").
+    for owner in [owner] if owner else []:
         for key in named:
             if key == owner:
                 continue

@@ -22,7 +22,8 @@ def _verb_triggers() -> frozenset[str]:
     """Every verb lemma some verb rule reacts to."""
     lex = lex_verbs()
     keys = ("acquired", "madeBy", "founded_verbs", "runs_on_verbs", "competitor_verbs", "partner_verbs")
-    keys += ("runs_on_participles", "runs_into_verbs", "works_verbs", "leads_verbs", "competitor_reflexive_verbs")
+    keys += ("runs_on_participles", "runs_into_verbs", "works_verbs", "leads_verbs", "competitor_reflexive_verbs",
+             "acquisition_pay_verbs")
     return frozenset().union(*(lex[k] for k in keys)) | {"mettre", "unifier", "équiper", "animer", "propulser",
                                                           "céder", "vendre", "revendre"}
 
@@ -137,6 +138,8 @@ def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], 
             return
         yield from _pairs(view, tok, subj, targets, "acquired", (ORG,), (ORG, PROD), "verb-acquired")
         yield from _pairs(view, tok, agents, passive, "acquired", (ORG,), (ORG, PROD), "passive-acquired")
+    if lemma in lex["acquisition_pay_verbs"] and not blocked(tok):
+        yield from _paid_for(view, tok, subj)
     if lemma in ("céder", "vendre", "revendre"):
         # "X cède Y à Z", "Y, cédé à Z": Z acquires Y.
         buyers = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "à", "au", "aux")]
@@ -149,6 +152,24 @@ def _acquisition_verb(view: DocView, tok: Token, lemma: str, subj: list[Token], 
         elif not objs and "Part" in tok.morph.get("VerbForm"):
             objs = passive or ([tok.head] if tok.dep_ in ("acl", "acl:relcl") else [])
         yield from _pairs(view, tok, buyers, objs, "acquired", (ORG,), (ORG, PROD), "verb-divest")
+
+
+_MONEY = {"milliard", "million", "dollar", "euro", "livre", "yen", "franc"}
+
+
+def _paid_for(view: DocView, tok: Token, subj: list[Token]) -> Iterator[Cand]:
+    """"X a déboursé 15,7 milliards de dollars pour Y (et 6,5 milliards pour Z)": an amount paid
+    for an organisation or a product buys it."""
+    amounts = [c for c in tok.children if c.dep_ in ("obj", "conj") and c.lemma_.lower() in _MONEY]
+    if not amounts:
+        return
+    bought = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "pour")]
+    bought += [g for a in amounts for g in a.children if g.dep_ == "nmod" and _has_case(g, "pour")]
+    buyers = [k for x in subj for k in phrase_names(view, x, ORG)] or _clause_subject(view, tok, (ORG,))
+    for b in buyers:
+        for t in (k for x in bought for k in phrase_names(view, x, ORG, PROD)):
+            if t != b:
+                yield b, "acquired", t, tok, "verb-paid-for", 0.7
 
 
 def _lemma(tok: Token, known: frozenset[str]) -> str:
