@@ -175,6 +175,8 @@ NEGATIVE = [
     ("a-ceo-leaving-is-no-layoff", "Le départ de Thierry Breton a surpris les 100 000 salariés du groupe Atos.", "Layoff"),
     ("a-market-recovery-is-no-takeover",
      "La reprise du marché profite à Apple et Samsung, qui ont vendu 5 millions de smartphones.", "Acquisition"),
+    ("a-launch-line-up-is-no-launch",
+     "Le catalogue de lancement de la console s'appuie sur un studio racheté par Sony en 2019.", "ProductLaunch"),
     ("merger-called-off", "Adobe et Figma ont mis fin lundi à leur projet de fusion de 20 milliards de dollars.",
      "Acquisition"),
     ("takeover-given-up", "Qualcomm avait jeté l'éponge en 2018 sur le rachat de NXP pour 44 milliards de dollars.",

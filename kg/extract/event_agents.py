@@ -78,7 +78,8 @@ def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
         for c in head.children:
             if c.dep_ in deps or (c.dep_ == "nsubj:pass" and not _passive(head)):
                 found = _orgs(view, c) + [view.ent_of(t, "Organization") for t in c.subtree
-                                          if t.dep_ == "conj" and view.ent_of(t, "Organization")]
+                                          if t.dep_ == "conj" and view.ent_of(t, "Organization")
+                                          and not _in_clause(t, c)]
                 if found:
                     return list(dict.fromkeys(found))
                 subj = c.head.head if c.lower_ in _RELATIVE and c.head.dep_.startswith("acl") else c
@@ -88,6 +89,16 @@ def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
             break  # the noun a participle or relative qualifies is not its subject
         head = head.head
     return []
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """``tok`` sits in a relative clause below ``top`` ("le groupe, dont l'État et Dassault sont
+    actionnaires, …": Dassault is not the subject)."""
+    while tok.i != top.i and tok.head.i != tok.i:  # compare indices: spaCy makes a new Token per access
+        if tok.dep_ == "acl:relcl":  # not a participle: "X, fondée par Y, et Z" is often parsed in it
+            return True
+        tok = tok.head
+    return False
 
 
 def _passive(verb: Token) -> bool:

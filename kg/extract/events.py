@@ -93,6 +93,9 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         return (quantity(typ, text) is not None and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
                 and not any(fold(t.lower_) in forecast for t in sent) and not _price(tok, text))
     if typ == "ProductLaunch":
+        if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and not any(c.dep_ == "det" for c in tok.children) \
+                and has_case(tok, "de", "d'", "d’"):
+            return False  # "le catalogue de lancement", "prix de lancement": a kind, not a launch
         if trig == "sortir" and (_present(tok) or any(has_case(c, *_rules().get("exit_cases", ())) for c in tok.children)):
             return False  # "sorti du capital": leaving; "qui sort vendredi": still to come
         return "Product" in kinds and tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok)
