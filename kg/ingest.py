@@ -106,10 +106,8 @@ def ingest(
                 if stop.requested:  # between two articles: nothing is half-written or uncounted
                     raise KeyboardInterrupt
 
-            loader = _PipelineLoader(settings)
-            todo = _todo(read_paths(paths, default_date), store, minter, settings, report, tick,
-                         loader.start)
-            _process(todo, loader, settings, store, GraphBuilder(minter), report, tick,
+            todo = _todo(read_paths(paths, default_date), store, minter, settings, report, tick)
+            _process(todo, settings, store, GraphBuilder(minter), report, tick,
                      piece_chars or PIECE_CHARS)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -145,51 +143,9 @@ class _DeferredInterrupt:
             signal.signal(signal.SIGINT, self._previous)
 
 
-class _PipelineLoader:
-    """Loads the spaCy pipeline in a background thread, started by the first article that is
-    not unchanged: its language check (whose first call reads py3langid's model, ~0.4 s,
-    mostly LZMA decompression that releases the GIL) then runs while the model loads, instead
-    of before it. If every such article turns out foreign, the loaded model goes unused."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._thread: threading.Thread | None = None
-        self._result: object = None
-
-    def start(self) -> None:
-        """Start loading, once (later calls do nothing)."""
-        if self._thread is not None:
-            return
-        # Imported here, in this thread: two threads importing the same package may see it
-        # half-initialised. The loader thread then only loads the model.
-        import kg.extract  # noqa: F401
-        import kg.extract.baseline  # noqa: F401
-        import kg.nlp  # noqa: F401
-
-        self._thread = threading.Thread(target=self._load, name="kg-load-pipeline", daemon=True)
-        self._thread.start()
-
-    def _load(self) -> None:
-        from kg.nlp import load_pipeline
-
-        try:
-            self._result = load_pipeline(self.settings.model, components=not self.settings.baseline)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the ingest thread by get()
-            self._result = exc
-
-    def get(self):
-        """The loaded pipeline (waits for it); the load's exception if it failed."""
-        self.start()
-        self._thread.join()
-        if isinstance(self._result, BaseException):
-            raise self._result
-        return self._result
-
-
 def _todo(items, store: KgStore, minter: Minter, settings: Settings, report: IngestReport,
-          tick, needs_nlp: Callable[[], None]) -> Iterator[tuple[Article, bool]]:
-    """(article, is new) for each article to process; the others are counted in ``report``.
-    ``needs_nlp`` is called before the language check of each article not unchanged."""
+          tick) -> Iterator[tuple[Article, bool]]:
+    """(article, is new) for each article to process; the others are counted in ``report``."""
     languages = settings.accepted_languages
     for item in items:
         if isinstance(item, KgError):
@@ -200,10 +156,7 @@ def _todo(items, store: KgStore, minter: Minter, settings: Settings, report: Ing
                 "split it, or raise KG_MAX_CHARS", source=_where(item)))
         else:
             stored = store.article_hash(minter.article(item.id))
-            unchanged = stored == content_hash(item.text)
-            if not unchanged:
-                needs_nlp()
-            if unchanged:
+            if stored == content_hash(item.text):
                 report.unchanged += 1
             elif (lang := foreign_language(item.text, languages)) is not None:
                 report.skipped += 1
@@ -225,8 +178,8 @@ def _where(article: Article) -> str:
     return article.path if stem == article.id else f"{article.path} [{article.id}]"
 
 
-def _process(articles: Iterator[tuple[Article, bool]], loader: _PipelineLoader, settings, store,
-             builder, report, tick, piece_chars: int) -> None:
+def _process(articles: Iterator[tuple[Article, bool]], settings, store, builder, report,
+             tick, piece_chars: int) -> None:
     """Annotate in batches with nlp.pipe and write each article as soon as it is extracted.
 
     Texts longer than ``piece_chars`` go through the model in pieces (spaCy's parser needs memory
@@ -237,9 +190,9 @@ def _process(articles: Iterator[tuple[Article, bool]], loader: _PipelineLoader, 
         return
     from kg.extract import extract
     from kg.extract.baseline import extract_baseline
-    from kg.nlp import annotate
+    from kg.nlp import annotate, load_pipeline
 
-    nlp = loader.get()
+    nlp = load_pipeline(settings.model, components=not settings.baseline)
     pending: list[tuple[Article, bool, list[tuple[int, str]]]] = []
 
     def items() -> Iterator[tuple[str, dt.date | None]]:
