@@ -81,10 +81,12 @@ def child_kg(jsonl: Path, store: Path, model: str, batch_size: int) -> dict:
     load_s, load_cpu_s = [], []
 
     def timed_load(*args, **kwargs):
-        t, c = time.perf_counter(), time.process_time()
+        # thread_time: ingest loads the model in a thread of its own while the main thread
+        # goes on (language check); only the load's own CPU is taken out of kg's.
+        t, c = time.perf_counter(), time.thread_time()
         nlp = real_load(*args, **kwargs)
         load_s.append(time.perf_counter() - t)
-        load_cpu_s.append(time.process_time() - c)
+        load_cpu_s.append(time.thread_time() - c)
         return nlp
 
     kg.nlp.load_pipeline = timed_load
