@@ -39,31 +39,7 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
         if lemma not in relevant:
             continue
         kids = list(tok.children)
-        subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else _antecedent(view, tok)
-                for c in kids if c.dep_ == "nsubj"]
-        passive = [c for c in kids if c.dep_ == "nsubj:pass"]
-        if any(c.dep_ == "aux:pass" for c in kids):
-            passive, subj = passive + subj, []
-        # A bare oblique (no preposition) right after the verb is a direct object the parser
-        # mislabelled ("a racheté SFR en 2014": SFR as obl:mod).
-        objs = [c for c in kids if c.dep_ == "obj" or (c.dep_.startswith("obl") and c.dep_ != "obl:agent" and c.i > tok.i
-                and (c.pos_ in ("PROPN", "NOUN") or view.key(c)) and not any(g.dep_ == "case" for g in c.children))]
-        # "Qualtrics, qu'il avait rachetée en 2018": a relative object stands for the antecedent.
-        objs = [_relative_antecedent(view, tok, c) for c in objs]
-        if objs:
-            # "X a racheté A ainsi que B": the parser often hangs B on the verb as a conj.
-            objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not comma_description(view, c)
-                     and not any(g.dep_.startswith("nsubj") for g in c.children)]
-        if passive and objs and not any(c.dep_ == "aux:pass" for c in kids) and any(
-                c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in kids):
-            subj, passive = subj + passive, []  # "X a racheté Y" with X mislabelled nsubj:pass
-        if subj and tok.dep_ != "ROOT" and all(c.lower_ in ("il", "elle", "ils", "elles") and not view.key(c) for c in subj):
-            # "X a relancé Y, qu'il avait racheté": an unresolved pronoun in a dependent
-            # clause stands for the subject of the clause it depends on.
-            subj = [c for c in tok.head.children if c.dep_ == "nsubj" and view.key(c)] or subj
-        if not subj and not passive and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in kids) \
-                and tok.dep_ in ("ROOT", "conj"):
-            subj = left_subject(view, tok, ORG, PER, PROD)
+        subj, passive, objs = _arguments(view, tok, kids)
         agents = _agents(tok)
         reflexive = any(c.lower_ in ("s'", "s’", "se") for c in kids)
         if lemma == "offrir" and not reflexive:
@@ -93,14 +69,50 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
             places = objs if lemma != "travailler" else [c for c in kids if c.dep_.startswith("obl") and _has_case(c, "chez", "pour")]
             yield from _pairs(view, tok, subj, places, "worksFor", (PER,), (ORG,), "verb-worksFor")
         if lemma in lex["partner_verbs"] and not any(negative_det(o) for o in objs):
-            obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
-            yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
-            if reflexive and not blocked(tok):
-                # "Orange et Capgemini s'allient (à Microsoft)": the allies are partners too.
-                allies = list(dict.fromkeys(k for x in subj for k in phrase_names(view, x, ORG)))
-                for i, a in enumerate(allies):
-                    for b in allies[i + 1:]:
-                        yield a, "partnerOf", b, tok, "verb-partner-coordination", 0.7
+            yield from _partner_verb(view, tok, subj, reflexive)
+
+
+def _arguments(view: DocView, tok: Token, kids: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
+    """Subjects, passive subjects and objects of a trigger verb, repaired where the parser
+    commonly errs (mislabelled objects, relative pronouns, split-off subjects)."""
+    subj = [c if c.lower_ not in ("qui", "lequel", "laquelle") else _antecedent(view, tok)
+            for c in kids if c.dep_ == "nsubj"]
+    passive = [c for c in kids if c.dep_ == "nsubj:pass"]
+    if any(c.dep_ == "aux:pass" for c in kids):
+        passive, subj = passive + subj, []
+    # A bare oblique (no preposition) right after the verb is a direct object the parser
+    # mislabelled ("a racheté SFR en 2014": SFR as obl:mod).
+    objs = [c for c in kids if c.dep_ == "obj" or (c.dep_.startswith("obl") and c.dep_ != "obl:agent" and c.i > tok.i
+            and (c.pos_ in ("PROPN", "NOUN") or view.key(c)) and not any(g.dep_ == "case" for g in c.children))]
+    # "Qualtrics, qu'il avait rachetée en 2018": a relative object stands for the antecedent.
+    objs = [_relative_antecedent(view, tok, c) for c in objs]
+    if objs:
+        # "X a racheté A ainsi que B": the parser often hangs B on the verb as a conj.
+        objs += [c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not comma_description(view, c)
+                 and not any(g.dep_.startswith("nsubj") for g in c.children)]
+    if passive and objs and not any(c.dep_ == "aux:pass" for c in kids) and any(
+            c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in kids):
+        subj, passive = subj + passive, []  # "X a racheté Y" with X mislabelled nsubj:pass
+    if subj and tok.dep_ != "ROOT" and all(c.lower_ in ("il", "elle", "ils", "elles") and not view.key(c) for c in subj):
+        # "X a relancé Y, qu'il avait racheté": an unresolved pronoun in a dependent
+        # clause stands for the subject of the clause it depends on.
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj" and view.key(c)] or subj
+    if not subj and not passive and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in kids) \
+            and tok.dep_ in ("ROOT", "conj"):
+        subj = left_subject(view, tok, ORG, PER, PROD)
+    return subj, passive, objs
+
+
+def _partner_verb(view: DocView, tok: Token, subj: list[Token], reflexive: bool) -> Iterator[Cand]:
+    """"X s'allie à Y", "X collabore avec Y"; "Orange et Capgemini s'allient (à Z)": the allies
+    are partners too."""
+    obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
+    yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
+    if reflexive and not blocked(tok):
+        allies = list(dict.fromkeys(k for x in subj for k in phrase_names(view, x, ORG)))
+        for i, a in enumerate(allies):
+            for b in allies[i + 1:]:
+                yield a, "partnerOf", b, tok, "verb-partner-coordination", 0.7
 
 
 def _past(tok: Token) -> bool:
