@@ -270,6 +270,14 @@ POSITIVE = [
      "Barrot, ont reçu les opérateurs. « Nous voulons la fibre partout en 2025 », a déclaré le "
      "ministre délégué.",
      "Jean-Noël Barrot", "Nous voulons la fibre", None),
+    ("standalone-quotation-after-a-sentence-about-its-speaker",
+     "« Nous avons gagné des clients », a déclaré Thomas Reynaud. Xavier Niel se montre plus "
+     "prudent. « Le marché reste très difficile pour tous les opérateurs. »",
+     "Xavier Niel", "Le marché reste très", None),
+    ("feminine-pronoun-for-a-compound-first-name",
+     "Marie-Laure Denis a présenté le bilan annuel avec Marc Durand. « Les plaintes ont "
+     "augmenté de 20 % en un an », a-t-elle souligné.",
+     "Marie-Laure Denis", "Les plaintes ont", None),
     ("masculine-pronoun-for-the-company-of-the-paragraph",
      "Frédéric Mitterrand a salué le projet en 2010.\n\nLe groupe finlandais Nokia conteste "
      "la décision. « Elle repose sur une lecture erronée du contrat », estime-t-il.",

@@ -18,8 +18,8 @@ from spacy.tokens import Token
 from kg.extract.context import DocView
 from kg.extract.referents import (gender_fits, gender_of, named, org_description, pronoun_speaker,
                                   seat_org, subject_like)
-from kg.extract.speakers import (selon_before, speaker_before, speaker_next, speaker_of,
-                                 subject_np, subject_person)
+from kg.extract.speakers import (previous_subject, selon_before, speaker_before, speaker_next,
+                                 speaker_of, subject_np, subject_person)
 from kg.extract.speech import (ANONYMOUS, EUPHONIC, IMPERSONAL, PRONOUN, SELON, cues, has_cue,
                               speech_verb)
 from kg.model import Quote
@@ -33,7 +33,7 @@ _AUX_FORMS = {"a", "ont", "avait", "avaient", "aurait"}
 _CLITICS = {"s'", "s’", "se", "ne", "n'", "n’", "fait", "leur", "lui", "nous", "vous", "m'", "m’",
             "me", "l'", "l’", "y"}
 _CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6, "quote-subject": 0.6,
-               "quote-later-incise": 0.7}
+               "quote-later-incise": 0.7, "quote-previous-subject": 0.6}
 
 
 # Quotation marks ---------------------------------------------------------------------------
@@ -322,7 +322,9 @@ def _speaker(view: DocView, groups: list, k: int, words: int) -> tuple[str | Non
                        ("quote-later-incise", lambda: _later_incise(view, groups, k)),
                        ("quote-subject", lambda: subject_person(view, open_tok.i) if words >= 3 else None),
                        ("quote-next", lambda: speaker_next(view, _token_at(view, last_c).i)
-                        if words >= 6 and _ends_sentence(text, last_c) else None)):
+                        if words >= 6 and _ends_sentence(text, last_c) else None),
+                       ("quote-previous-subject", lambda: previous_subject(view, open_tok.i)
+                        if words >= 4 and _ends_sentence(text, last_c) else None)):
         speaker = find()
         if speaker is not None:
             return speaker, None, rule

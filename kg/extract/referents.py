@@ -47,7 +47,10 @@ def _fits(view: DocView, key: str, gender: str | None) -> bool:
     if titled:
         return titled == gender
     first = view.entities[key].label.split()[0]
-    return (first in lex().female_first_names) == (gender == "Fem")
+    names = lex().female_first_names
+    # "Marie-Laure Denis": a compound first name is as female as its first part.
+    female = first in names or first.split("-")[0] in names
+    return female == (gender == "Fem")
 
 
 def gender_fits(view: DocView, key: str, gender: str | None) -> bool:
@@ -58,8 +61,20 @@ def gender_fits(view: DocView, key: str, gender: str | None) -> bool:
 _TITLES = {"mme": "Fem", "madame": "Fem", "mlle": "Fem", "m.": "Masc", "monsieur": "Masc"}
 
 
+def _per_view(view: DocView, name: str, build):
+    """``build(view)`` computed once per DocView (stored on the view, like its cached_property)."""
+    cache = view.__dict__.setdefault("_quote_cache", {})
+    if name not in cache:
+        cache[name] = build(view)
+    return cache[name]
+
+
 def _titled(view: DocView) -> dict[str, str]:
     """Persons the text names with a gendered title ("Mme Amiri", "M. Costes")."""
+    return _per_view(view, "titled", _titled_build)
+
+
+def _titled_build(view: DocView) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in view.doc._.kg_mentions or []:
         if m.start > 0 and view.type(m.key) == "Person":
@@ -193,6 +208,10 @@ def outlets(view: DocView) -> set[str]:
     """Organisations only ever named as the receiver or agent of a statement ("à l'AFP",
     "interrogé par Reuters", "au quotidien Les Echos") and the news media of the lexicon:
     never a description's referent."""
+    return _per_view(view, "outlets", _outlets_build)
+
+
+def _outlets_build(view: DocView) -> set[str]:
     media = {fold(w) for w in lexicon()["quote_cues"]["media"]}
     known = {k for k, e in view.entities.items() if e.type == "Organization" and fold(e.label) in media}
     return known | _receivers(view)

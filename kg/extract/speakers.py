@@ -389,6 +389,23 @@ def subject_person(view: DocView, open_i: int) -> str | None:
     return None
 
 
+def previous_subject(view: DocView, open_i: int) -> str | None:
+    """"Xavier Niel se montre plus prudent. « … »": a quotation standing alone as its sentence
+    is the subject's of the sentence just before it, in the same paragraph (an organisation
+    only when no quotation came earlier in the paragraph)."""
+    start = _text_sentence_start(view, open_i)
+    if start != open_i or start < 2 or "\n" in view.tokens[start - 1].text:
+        return None
+    toks = view.tokens[_text_sentence_start(view, start - 1):start]
+    if not toks or toks[-1].text not in (".", ":") or any(t.text in ("«", "»", "“", "”") for t in toks):
+        return None
+    key = _clause_subject(view, toks, open_i)
+    if not key or view.type(key) == "Person":
+        return key or None
+    para = view.text.rfind("\n", 0, toks[0].idx) + 1
+    return None if any(c in view.text[para:toks[0].idx] for c in "«“") else key
+
+
 def selon_before(view: DocView, open_i: int) -> str | None:
     """"Selon X, … . Les cases … « … »": the source named at the head of the previous sentence
     of the same paragraph, for a quotation its own sentence does not attribute."""
