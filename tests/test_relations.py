@@ -318,6 +318,11 @@ POSITIVE = [
      ("Qualtrics", "subsidiaryOf", "SAP")),
     ("paid-for", "Microsoft a payé 7,5 milliards de dollars pour GitHub en 2018.",
      ("Microsoft", "acquired", "GitHub")),
+    # "ce dernier" as its own clause's subject (resolving it once recursed without end).
+    ("ce-dernier-subject", "Apple a présenté un iPhone. Ce dernier a racheté Shazam en 2018.",
+     ("Apple", "acquired", "Shazam")),
+    ("cette-derniere-copula-subject", "Orange a signé avec Free. Cette dernière est une filiale d'Iliad.",
+     ("Free", "subsidiaryOf", "Iliad")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)

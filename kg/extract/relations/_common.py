@@ -249,10 +249,22 @@ def _relational(tok: Token) -> bool:
     return lemma in _RELATIONAL or lemma in lex["subsidiary_nouns"] or lemma in lex["competitor_nouns"]
 
 
+# (view, token index) of the "ce dernier" phrases being resolved: when the phrase is itself its
+# clause's subject, finding that subject would resolve the phrase again, without end.
+_RESOLVING: set[tuple[int, int]] = set()
+
+
 def _last_named(view: DocView, tok: Token, *types: str) -> list[str]:
     """"ce dernier", "cette dernière": the entity of ``types`` named last before ``tok``, other
     than the subject of its own clause ("X a pris le contrôle de ce dernier")."""
-    own = set(_clause_subject(view, tok, types))
+    mark = (id(view), tok.i)
+    if mark in _RESOLVING:
+        return []  # "Ce dernier a racheté Y": the phrase is the subject, and excludes nothing
+    _RESOLVING.add(mark)
+    try:
+        own = set(_clause_subject(view, tok, types))
+    finally:
+        _RESOLVING.discard(mark)
     for j in range(tok.i - 1, max(-1, tok.i - 80), -1):
         t = view.tokens[j]
         key = view.ent_of(t, *types)
