@@ -143,6 +143,10 @@ POSITIVE = [
     ("reflexive-layoff-verb-in-reported-speech",
      "Le groupe Spotify a fait savoir lundi qu'il se séparerait de 1 500 salariés.",
      ("Layoff", "Spotify", "2024-02-26", "1 500 salariés")),
+    ("outage-subject-hits-a-service-source-left-out",
+     "Orange assure que son réseau a tenu, comme Orange l'avait promis. La panne a privé mardi de connexion "
+     "les abonnés de Bouygues Telecom pendant cinq heures, selon Le Parisien.",
+     ("Outage", "Bouygues Telecom", "2024-02-27", None)),
 ]
 
 # (id, sentence, event type that must not be extracted)

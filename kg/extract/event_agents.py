@@ -32,7 +32,7 @@ _SANCTION = {"infliger", "condamner", "sanctionner", "frapper", "imposer", "impo
 def _orgs(view: DocView, tok: Token) -> list[str]:
     """Organisations a noun phrase names: itself or a name inside it ("le japonais Rakuten",
     "les fonds Silver Lake et Thoma Bravo"), a relative pronoun's antecedent, a product's maker."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_.startswith("acl") and tok.head.head is not tok.head:
+    if tok.lower_ in _RELATIVE and tok.head.dep_.startswith("acl") and tok.head.head.i != tok.head.i:
         tok = tok.head.head
     found = view.conjuncts(tok, "Organization")
     if found:
@@ -58,7 +58,7 @@ def _by_agent(view: DocView, tok: Token, direct: bool = False) -> list[str]:
     "le rachat de Lucent par le français Alcatel"); ``direct``: only on the trigger itself
     (a round "menée par le fonds X": X invests, it is not funded)."""
     for t in tok.subtree if tok.pos_ == "NOUN" and not direct else tok.children:
-        if t is tok:
+        if t.i == tok.i:
             continue  # "renforcé par le rachat de X": the trigger's own "par"
         if (t.dep_ == "obl:agent" or (t.dep_ in ("nmod", "obl", "obl:mod") and has_case(t, "par"))) \
                 and t.head.lower_ != "intermédiaire":
@@ -85,7 +85,7 @@ def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
                 subj = c.head.head if c.lower_ in _RELATIVE and c.head.dep_.startswith("acl") else c
                 if view.ent_of(subj, "Person"):
                     return []  # a person acts: the organisation is not named here
-        if head.head is head or (head is not tok and head.dep_ in ("acl", "acl:relcl")):
+        if head.head.i == head.i or (head.i != tok.i and head.dep_ in ("acl", "acl:relcl")):
             break  # the noun a participle or relative qualifies is not its subject
         head = head.head
     return []
@@ -208,7 +208,7 @@ def _main_subject(view: DocView, tok: Token) -> list[str]:
     "Amazon a porté à 18 000 le nombre de postes supprimés", "c'était Meta qui annonçait …"
     (a cleft: the organisation is the root). Not the subject of a speech or opinion verb."""
     root = tok.sent.root
-    if root is tok:
+    if root.i == tok.i:
         return []
     if any(c.dep_ == "cop" for c in root.children) and (key := view.ent_of(root, "Organization")):
         return [key]
@@ -250,10 +250,11 @@ def _hit(view: DocView, tok: Token) -> list[str]:
         if fold(t.lemma_.lower()) not in verbs or t.i < tok.i:
             continue
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-        if subj is None or (subj is not tok and not (subj.lower_ in _RELATIVE and subj.i - tok.i < 15)):
+        if subj is None or (subj.i != tok.i and not (subj.lower_ in _RELATIVE and subj.i - tok.i < 15)):
             continue
         for c in t.children:
-            if c is not subj and c.dep_ not in ("punct", "aux:tense", "aux:pass", "advmod"):
+            if c.i != subj.i and c.dep_ not in ("punct", "aux:tense", "aux:pass", "advmod") \
+                    and not has_case(c, "selon", "d'après", "d’après"):  # "selon Reuters": the source
                 found = [k for x in c.subtree if (k := view.ent_of(x, "Organization") or _maker(view, x))]
                 if found:
                     return found[:1]

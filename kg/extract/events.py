@@ -265,7 +265,7 @@ def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
     ends = _rules().get("blocker_objects", frozenset())
     head = tok.head if tok.dep_ == "case" else tok  # "du marché": from the noun
     for _ in range(3):
-        if head.head is head or head.dep_ not in _GOVERNED:
+        if head.head.i == head.i or head.dep_ not in _GOVERNED:
             break
         head = head.head
         if fold(head.lemma_.lower()) in stop or fold(head.lower_) in stop:
