@@ -147,6 +147,12 @@ POSITIVE = [
      "Orange assure que son réseau a tenu, comme Orange l'avait promis. La panne a privé mardi de connexion "
      "les abonnés de Bouygues Telecom pendant cinq heures, selon Le Parisien.",
      ("Outage", "Bouygues Telecom", "2024-02-27", None)),
+    ("date-of-a-relative-clause-is-not-the-events",
+     "En juin 2019, Salesforce, qui avait ouvert en octobre 2018 son siège de San Francisco, a racheté Tableau Software.",
+     ("Acquisition", "Salesforce", "2019-06", None)),
+    ("date-of-a-relative-clause-on-the-trigger-dates-it",
+     "Orange a publié vendredi son rapport sur la panne qui a coupé lundi 26 février ses lignes fixes.",
+     ("Outage", "Orange", "2024-02-26", None)),
 ]
 
 # (id, sentence, event type that must not be extracted)

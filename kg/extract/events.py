@@ -175,10 +175,14 @@ def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     lo, hi = sent.start_char, sent.end_char
     if tok.pos_ == "NOUN" and has_case(tok, "après"):  # "lundi, après une plainte de X": earlier
         lo = tok.idx
-    dates = [(abs(s - tok.idx), v) for s, e, v in view.doc._.kg_dates or []
+    spans = [(s, e, v) for s, e, v in view.doc._.kg_dates or []
              if lo <= s < hi and not _DEADLINE.search(text[max(0, s - 30):s])
              and not _DEADLINE_IN.match(text, s)
              and not _COMPARISON.search(text[max(sent.start_char, s - 40):s])]
+    # "X, dont HPE est issu après la scission de novembre 2015, avait repris Y en mars 2015":
+    # a date inside another clause (relative, participle) dates that clause, not the trigger
+    own = [(s, e, v) for s, e, v in spans if not _other_clause(view, tok, s, e)]
+    dates = [(abs(s - tok.idx), v) for s, _, v in own or spans]
     if typ == "Results" and dates:  # a period: a quarter or a half, else a year, else a month
         finest = min(_period_rank(v) for _, v in dates)
         dates = [(d, v) for d, v in dates if _period_rank(v) == finest]
@@ -189,6 +193,34 @@ def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     if _present(tok) or "\n" not in text[:sent.start_char].strip():
         return news_date(view)
     return None
+
+
+_CLAUSES = ("acl", "acl:relcl", "advcl", "ccomp")
+
+
+def _other_clause(view: DocView, tok: Token, start: int, end: int) -> bool:
+    """The date at ``start:end`` sits in a clause (relative, participle, adverbial, reported)
+    that neither contains the trigger nor qualifies it."""
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    above = set()
+    t = tok
+    for _ in range(40):  # the trigger and every head above it, up to the root
+        above.add(t.i)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    t = span.root
+    for _ in range(40):
+        if t.i in above:
+            return False
+        if t.dep_ in _CLAUSES:  # "l'incident qui a paralysé mardi …": a clause on the trigger dates it
+            return t.head.i != tok.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _period_rank(value: str) -> int:
