@@ -44,6 +44,16 @@ CASES = [
      "découvert la faille.", "ZentraLock", "Organization"),
     ("nationality-before-name", "Atos a racheté le néerlandais DataVelt l'an dernier.",
      "DataVelt", "Organization"),
+    ("gazetteer-chip-maker", "Les puces programmables de Xilinx équipent les stations de "
+     "base.", "Xilinx", "Organization"),
+    ("gazetteer-saas-vendor", "Twilio a supprimé 11 % de ses postes mardi.", "Twilio",
+     "Organization"),
+    ("coordinated-with-products", "La panne a touché les plateformes Disney+ et Netflix "
+     "pendant la soirée.", "Netflix", "Product"),
+    ("coordinated-with-services", "Ses services Instagram, WhatsApp et Messenger étaient "
+     "inaccessibles.", "WhatsApp", "Product"),
+    ("company-both-typed-as-subject", "WhatsApp a recruté deux cents ingénieurs à Londres.",
+     "WhatsApp", "Organization"),
 ]
 
 # (id, text, surface form that must not be a Product)
@@ -90,6 +100,21 @@ DESCRIPTIONS = [
     ("description-in-apposition",
      "Le projet réunit Atos et Vodafone, l'opérateur britannique, autour du cloud.",
      "l'opérateur britannique", "Vodafone"),
+    ("subject-chain-not-latest-name",
+     "Atos a racheté Bull à Crescendo en 2014. Le groupe veut doubler ses ventes de serveurs.",
+     "Le groupe", "Atos"),
+    ("child-of-named-parent",
+     "Alphabet publie ses comptes mardi. Google a été sanctionné à Paris. L'amende vise la "
+     "filiale d'Alphabet pour ses pratiques publicitaires.",
+     "la filiale", "Google"),
+    ("parent-of-named-child",
+     "Iliad et Free ont publié leurs résultats. La maison mère de Free a vu son bénéfice "
+     "progresser.",
+     "La maison mère", "Iliad"),
+    ("maker-of-named-product",
+     "Microsoft a présenté Windows 12. L'éditeur de Windows promet des mises à jour plus "
+     "rares. Apple n'a pas réagi.",
+     "L'éditeur", "Microsoft"),
     ("company-also-named-as-product",
      "Les clients de SolarWinds ont reçu une mise à jour piégée. L'éditeur SolarWinds a "
      "prévenu la SEC. L'entreprise a présenté ses excuses.",
@@ -104,3 +129,43 @@ def test_description_antecedent(analyse, case_id, text, description, expected):
     labels = {e.key: e.label for e in x.entities}
     found = [labels.get(m.entity) for m in x.mentions if m.text == description]
     assert found and found[-1] == expected, [(m.text, labels.get(m.entity)) for m in x.mentions]
+
+
+# (id, text, (subject, predicate, object) the relational description states)
+TIES = [
+    ("filiale-de-states-subsidiary",
+     "Alphabet publie ses comptes mardi. Google a été sanctionné à Paris. L'amende vise la "
+     "filiale d'Alphabet pour ses pratiques publicitaires.",
+     ("Google", "subsidiaryOf", "Alphabet")),
+    ("maison-mere-of-a-product-is-its-maker",
+     "Meta, la maison mère de Facebook, a vu son chiffre d'affaires progresser.",
+     ("Facebook", "madeBy", "Meta")),
+]
+
+
+@pytest.mark.parametrize("case_id, text, triple", TIES, ids=[c[0] for c in TIES])
+def test_relational_description_states_tie(analyse, case_id, text, triple):
+    x = analyse(text)
+    labels = {e.key: e.label for e in x.entities}
+    found = {(labels.get(r.subject), r.predicate, labels.get(r.object)) for r in x.relations}
+    assert triple in found, found
+
+
+# (id, text, description that must not be resolved to the organisation named)
+NOT_TIES = [
+    # An owner the article does not name: the gazetteer's parent may be out of date.
+    ("parent-not-named-in-article",
+     "La maison mère de l'opérateur américain Sprint a perdu 2 milliards en 2014.",
+     "La maison mère", "T-Mobile US"),
+    # A trade, not a product: no maker to look up.
+    ("maker-noun-before-company",
+     "Le fabricant de puces Xilinx a publié des ventes record. AMD a salué les chiffres.",
+     "Le fabricant", "AMD"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, description, wrong", NOT_TIES, ids=[c[0] for c in NOT_TIES])
+def test_relational_description_negative(analyse, case_id, text, description, wrong):
+    x = analyse(text)
+    labels = {e.key: e.label for e in x.entities}
+    assert wrong not in {labels.get(m.entity) for m in x.mentions if m.text == description}

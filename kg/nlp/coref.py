@@ -9,7 +9,7 @@ adjective is also a mention of its Place and states ``basedIn``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from kg.model import Entity
 from kg.nlp.entities import Ment
 from kg.nlp.org_classes import KnownClasses, class_of
+from kg.nlp.relational import relational_descriptions
 from kg.nlp.resources import demonyms, fold, gazetteer, lex
 from kg.nlp.tokens import positions
 
@@ -53,7 +54,8 @@ def _place_of(tok: Token, token_ent: list[str | None]) -> tuple[str | None, Toke
             key = token_ent[child.i]
             if key and key.startswith("place/"):
                 return key, child
-    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in dem:
+    # A demonym adjective is lower case ("le groupe de San José" names no demonym).
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in dem and tok.doc[tok.i + 1].text.islower():
         nxt = tok.doc[tok.i + 1]
         return dem[nxt.lower_], nxt
     return None, None
@@ -94,6 +96,27 @@ class _Salience:
         return max(pool, key=lambda k: (pool[k] + self.total[k], last.get(k, -1)))
 
 
+class _SubjectChain:
+    """Organisations in subject position, read left to right: "Lenovo a racheté Motorola
+    Mobility à Google. Le groupe …" continues with the subject Lenovo, not the latest name."""
+
+    def __init__(self, doc: Doc, orgs: list[Ment]) -> None:
+        self.sent_starts = [sent.start for sent in doc.sents]
+        self.items = [(m.start, m.key) for m in orgs
+                      if any(doc[i].dep_ in ("nsubj", "nsubj:pass") for i in range(m.start, m.end))]
+
+    def add(self, i: int, key: str) -> None:
+        """Record a description resolved in subject position."""
+        insort(self.items, (i, key))
+
+    def last(self, i: int) -> str | None:
+        """The latest subject organisation before token ``i``, in its sentence or the one before."""
+        n = bisect_right(self.sent_starts, i) - 1
+        floor = self.sent_starts[max(0, n - 1)] if n >= 0 else 0
+        k = bisect_left(self.items, (i, "")) - 1
+        return self.items[k][1] if k >= 0 and self.items[k][0] >= floor else None
+
+
 def _org_located(place: str, candidates: set[str]) -> set[str]:
     """Organisations of ``candidates`` that the gazetteer puts in ``place``."""
     g = gazetteer()
@@ -123,9 +146,15 @@ def resolve_descriptions(
     org_nouns = lex().org_nouns
     dem = demonyms()
     sal = _Salience(mentions, entities)
+    chain = _SubjectChain(doc, sal.orgs)
     known = KnownClasses()
-    out: list[Ment] = []
-    facts: list[Fact] = []
+    out, ties = relational_descriptions(doc, token_ent, entities, lambda pool: sal.best(len(doc), pool))
+    facts = [Fact(s, p, o, t, rule, 0.75) for s, p, o, t, rule in ties]
+    for m in out:
+        _ensure_entity(entities, m.key)
+    for s, p, o, _t, _r in ties:
+        _ensure_entity(entities, s)
+        _ensure_entity(entities, o)
     demonym_at = positions(doc, LOWER, dem.__contains__)
     # Only tokens that may be a description's noun are read as Token objects.
     candidates = sorted(set(positions(doc, LEMMA, _org_noun_lemma))
@@ -151,9 +180,11 @@ def resolve_descriptions(
             place, place_tok = _place_of(tok, token_ent)
         end = _description_end(tok, place_tok)
         text = doc[prev.i:end].text
-        target = _target(tok, text, before_name, place, token_ent, entities, sal, known)
+        target = _target(tok, text, before_name, place, token_ent, entities, sal, known, chain)
         if target is None or target not in entities and target not in gazetteer().entries:
             continue
+        if tok.dep_ in ("nsubj", "nsubj:pass"):
+            chain.add(tok.i, target)
         _ensure_entity(entities, target)
         kind = "description" if (place or before_name is None) else "apposition"
         if before_name is None:
@@ -170,7 +201,7 @@ def resolve_descriptions(
 
 def _target(tok: Token, text: str, before_name: str | None, place: str | None,
             token_ent: list[str | None], entities: dict[str, Entity], sal: _Salience,
-            known: KnownClasses) -> str | None:
+            known: KnownClasses, chain: _SubjectChain) -> str | None:
     """The organisation a description stands for: a gazetteer nickname, the name it
     introduces or is apposed to, else the most salient organisation of its class (in its
     place when it names one)."""
@@ -186,6 +217,9 @@ def _target(tok: Token, text: str, before_name: str | None, place: str | None,
         located = _org_located(place, set(sal.total))
         narrowed = (located & fitting) if located and fitting else None
         return sal.best(tok.i, narrowed or located or fitting or None)
+    subject = chain.last(tok.i) if tok.dep_ in ("nsubj", "nsubj:pass") else None
+    if subject is not None and (fitting is None or subject in fitting):
+        return subject  # a subject description continues the subject chain
     return sal.best(tok.i, fitting)
 
 

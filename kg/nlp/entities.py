@@ -155,6 +155,22 @@ def _role_after(span: Span) -> bool:
     return fold(doc[j].text) in roles or doc[j].lower_ in ("analyste", "porte-parole")
 
 
+def _list_type(span: Span) -> str | None:
+    """The one type the gazetteer gives the names listed with ``span`` ("Disney+ et Netflix",
+    "Instagram, WhatsApp et Messenger"), read on the tokens: the parser often hangs such lists
+    on the noun before them. None when the neighbours are unknown, ambiguous or mixed."""
+    doc, g = span.doc, gazetteer()
+    found = set()
+    for ent in doc.ents:
+        before = ent.end == span.start - 1 and doc[ent.end].text in (",", "et", "ou")
+        after = ent.start == span.end + 1 and doc[span.end].text in (",", "et", "ou")
+        if before or after:
+            types = g.by_form.get(fold(ent.text), {})
+            if len(types) == 1:
+                found |= set(types)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
     """Decide Organization vs Product for a name the gazetteer has as both (BlackBerry)."""
     doc = span.doc
@@ -164,6 +180,9 @@ def _ambiguous_type(span: Span, types: dict[str, str]) -> str:
         return "Product"  # "sur Twitter", "via WhatsApp": the service
     if cue_before(doc, span.start):
         return "Product"
+    coordinated = _list_type(span)
+    if coordinated in types:
+        return coordinated  # "Disney+ et Netflix", "ses services Instagram, WhatsApp"
     head = root.head
     if root.dep_ == "nmod" and head.lower_ in PRODUCT_CUE:
         return "Product"
