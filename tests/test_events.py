@@ -153,6 +153,14 @@ POSITIVE = [
     ("date-of-a-relative-clause-on-the-trigger-dates-it",
      "Orange a publié vendredi son rapport sur la panne qui a coupé lundi 26 février ses lignes fixes.",
      ("Outage", "Orange", "2024-02-26", None)),
+    ("chez-names-whose-results",
+     "Nokia reste prudent, comme Nokia l'a dit. Chez Ericsson, le chiffre d'affaires du troisième trimestre a atteint "
+     "6 milliards d'euros.",
+     ("Results", "Ericsson", "2023-Q3", "6 milliards d'euros")),
+    ("pronoun-subject-of-aller-before-the-trigger",
+     "Dell taille aussi, comme Dell l'a dit. En janvier, le néerlandais Philips a annoncé qu'il allait se séparer "
+     "de 6 000 salariés.",
+     ("Layoff", "Philips", "2024-01", "6 000 salariés")),
 ]
 
 # (id, sentence, event type that must not be extracted)

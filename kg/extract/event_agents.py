@@ -166,7 +166,7 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
                        if (found := _prep_orgs(view, t, ("sur", "dans", "de", "d'", "d’", "du", "au"), _COMPL))), [])
         return [k for k in funded or _fallback(salient) if k not in investors]
     found = _by_agent(view, tok, direct=typ == "Funding") or _product_maker(view, tok) or _reported_subject(view, tok) \
-        or _subjects(view, tok) or _adjacent_subject(view, tok)
+        or _subjects(view, tok) or _prep_orgs(view, tok, ("chez",), _COMPL)[:1] or _adjacent_subject(view, tok)
     if not found and tok.pos_ == "NOUN":
         found = _prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
     if not found and typ == "Outage":
@@ -178,6 +178,10 @@ def _reported_subject(view: DocView, tok: Token) -> list[str]:
     """"X a fait savoir qu'il se séparerait de …": a pronoun subject of a reported clause is
     the organisation subject of the verb reporting it."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(2):  # "qu'il allait se séparer de …": the pronoun is the subject of "aller"
+        if verb.dep_ != "xcomp" or any(c.dep_.startswith("nsubj") for c in verb.children):
+            break
+        verb = verb.head
     pron = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.pos_ == "PRON"
                  and c.lower_ in ("il", "elle")), None)
     if pron is None or verb.dep_ not in ("ccomp", "xcomp") or not any(
