@@ -70,6 +70,23 @@ NOT_PRODUCT = [
 ]
 
 
+# (id, text, surface form that must name no entity at all, or no organisation)
+NOT_ORGANIZATION = [
+    ("category-acronym", "Le premier constructeur mondial de PC vise les smartphones.", "PC"),
+    ("category-acronym-after-noun", "Le groupe fabrique des cartes SIM pour les opérateurs.",
+     "SIM"),
+    ("surname-after-full-name", "Ondine Varlamov, la fondatrice, a quitté la direction. La "
+     "famille Varlamov garde la majorité du capital.", "Varlamov"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, surface", NOT_ORGANIZATION,
+                         ids=[c[0] for c in NOT_ORGANIZATION])
+def test_not_an_organization(analyse, case_id, text, surface):
+    x = analyse(text)
+    assert "Organization" not in _types(x, surface), [(m.text, m.entity) for m in x.mentions]
+
+
 def _types(x, surface):
     mentioned = {m.entity for m in x.mentions if m.text == surface}
     return {e.type for e in x.entities if e.key in mentioned}

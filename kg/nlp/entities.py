@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from kg.model import Entity
 from kg.nlp.products import LEADING, ORG_CUE, PRODUCT_CUE, WEAK_CUES, cue_after, cue_before, cued_names, extend_models
 from kg.nlp.doctext import doc_text
-from kg.nlp.resources import demonyms, fold, gazetteer, lex
+from kg.nlp.resources import demonyms, fold, gazetteer, lex, lexicon
 from kg.nlp.tokens import positions
 from kg.vocab import entity_key
 
@@ -43,6 +43,12 @@ def _person_titles() -> frozenset[str]:
 
 def _not_entities() -> frozenset[str]:
     return lex().not_entities
+
+
+@lru_cache(maxsize=1)
+def _category_words() -> frozenset[str]:
+    """Kinds of products spelt in capitals ("des PC", "les cartes SIM"): never names."""
+    return frozenset(lexicon()["product_cues"].get("category_words", ()))
 
 
 def _name_article(doc: Doc, i: int) -> bool:
@@ -206,7 +212,8 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
     if ent_id:
         entry = g.entries.get(ent_id)
         return (entry.type, entry.key) if entry else None
-    if text.lower() in demonyms() or _looks_like_noise(span) or text in _not_entities():
+    if text.lower() in demonyms() or _looks_like_noise(span) or text in _not_entities() \
+            or text in _category_words():
         return None
     cue = cue_before(span.doc, span.start)
     if (cue and (label != "PER" or cue not in WEAK_CUES)) or (label != "PER" and cue_after(span.doc, span.end)):
@@ -297,7 +304,10 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
     persons += [g.entries[k].name for s, t, k in raw if t == "Person" and k]
     clusters = _Clusters()
     local: list[tuple[Span, str, str | None]] = []
+    surnames = {p.split()[-1] for p in persons if " " in p}
     for span, typ, key in raw:
+        if typ == "Organization" and key is None and len(span) == 1 and span.text in surnames:
+            typ = "Person?"  # "la famille Klaba" after "Octave Klaba": the person's surname
         if typ == "Person?":
             full = [p for p in persons if p.split()[-1] == span.text or p.split()[0] == span.text]
             if not full:
