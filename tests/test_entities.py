@@ -52,6 +52,8 @@ CASES = [
      "pendant la soirée.", "Netflix", "Product"),
     ("coordinated-with-services", "Ses services Instagram, WhatsApp et Messenger étaient "
      "inaccessibles.", "WhatsApp", "Product"),
+    ("apposed-org-noun-after-place-tag", "Iliad a lancé une offre sur Pavlora, le premier "
+     "opérateur mobile de Pologne.", "Pavlora", "Organization"),
     ("company-both-typed-as-subject", "WhatsApp a recruté deux cents ingénieurs à Londres.",
      "WhatsApp", "Organization"),
 ]
@@ -75,6 +77,8 @@ NOT_ORGANIZATION = [
     ("category-acronym", "Le premier constructeur mondial de PC vise les smartphones.", "PC"),
     ("category-acronym-after-noun", "Le groupe fabrique des cartes SIM pour les opérateurs.",
      "SIM"),
+    ("place-after-participle-not-org-noun", "La société basée à Grenoble recrute deux cents "
+     "ingénieurs.", "Grenoble"),
     ("surname-after-full-name", "Ondine Varlamov, la fondatrice, a quitté la direction. La "
      "famille Varlamov garde la majorité du capital.", "Varlamov"),
 ]

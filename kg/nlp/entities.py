@@ -114,6 +114,37 @@ def _org_cue_before(span: Span) -> bool:
     return bool(_org_noun_pattern().search(window))
 
 
+def _is_org_noun(doc: Doc, j: int) -> bool:
+    """The token at ``j`` ends an organisation noun ("cabinet", "start-up" split in three)."""
+    nouns = lex().org_nouns
+    tok = doc[j]
+    if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+        return True
+    return j >= 2 and "".join(t.lower_ for t in doc[j - 2:j + 1]) in nouns
+
+
+def _org_noun_right_before(span: Span) -> bool:
+    """An organisation noun right before the name, over adjectives only ("l'éditeur
+    américain X"); unlike ``_org_cue_before`` no word between, so that "la société basée à
+    Paris" leaves Paris a place."""
+    doc, j = span.doc, span.start - 1
+    while j > 0 and j >= span.start - 3 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j -= 1
+    return j > 0 and doc[j].text.islower() and _is_org_noun(doc, j)
+
+
+def _org_apposition_after(span: Span) -> bool:
+    """"X, le premier opérateur mobile de Pologne": an apposed description with an
+    organisation noun names an organisation."""
+    doc, j = span.doc, span.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("le", "la", "l'", "l’"):
+        return False
+    j += 2
+    while j < len(doc) and j <= span.end + 4 and doc[j].pos_ in ("ADJ", "NUM") and doc[j].text.islower():
+        j += 1
+    return j < len(doc) and doc[j].text.islower() and _is_org_noun(doc, j)
+
+
 def _misc_type(span: Span) -> str | None:
     """MISC is an Organization after an organisation noun, a nationality ("le britannique X")
     or with a web suffix, a Product when it looks like one (iPhone 5, PlayBook) or a product
@@ -218,6 +249,8 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
     cue = cue_before(span.doc, span.start)
     if (cue and (label != "PER" or cue not in WEAK_CUES)) or (label != "PER" and cue_after(span.doc, span.end)):
         return ("Product", None)
+    if label in ("LOC", "MISC") and (_org_noun_right_before(span) or _org_apposition_after(span)):
+        return ("Organization", None)  # "du cabinet Cravath", "sur Play, le premier opérateur"
     if label in ("LOC", "ORG", "MISC") and _role_after(span):
         return ("Person", None)  # "Panos Panay, le directeur produit de Microsoft"
     if _in_title(span) and not (label == "PER" and len(span) > 1):
@@ -233,9 +266,11 @@ def _type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None]
 
 def _one_type_per_name(raw: list) -> list:
     """A name the gazetteer does not know, typed Organization in one sentence ("la société de
-    cybersécurité FireEye"), stays an organisation where only its spelling made it a product."""
+    cybersécurité FireEye"), stays an organisation where its spelling made it a product or the
+    model a place."""
     orgs = {span.text for span, typ, key in raw if typ == "Organization" and key is None}
-    return [(span, "Organization" if typ == "Product" and key is None and span.text in orgs else typ, key)
+    # Likewise a name the model tags as a place elsewhere ("sur Play, le premier opérateur").
+    return [(span, "Organization" if typ in ("Product", "Place") and key is None and span.text in orgs else typ, key)
             for span, typ, key in raw]
 
 
