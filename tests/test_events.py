@@ -161,6 +161,9 @@ POSITIVE = [
      "Dell taille aussi, comme Dell l'a dit. En janvier, le néerlandais Philips a annoncé qu'il allait se séparer "
      "de 6 000 salariés.",
      ("Layoff", "Philips", "2024-01", "6 000 salariés")),
+    ("available-since-a-date-is-a-launch",
+     "Le service de streaming Deezer est disponible au Brésil depuis lundi 5 février.",
+     ("ProductLaunch", "Deezer", "2024-02-05", None)),
 ]
 
 # (id, sentence, event type that must not be extracted)
@@ -204,6 +207,12 @@ NEGATIVE = [
     ("parting-with-a-subsidiary-is-no-layoff", "Nokia se sépare de sa filiale Vertu pour 200 millions d'euros.", "Layoff"),
     ("idiom-on-an-unnamed-target",
      "Le géant du logiciel signe un record en mettant la main sur le réseau social aux 400 millions de membres.",
+     "Acquisition"),
+    ("available-from-day-one-is-no-launch",
+     "Le jeu Zelda de Nintendo, disponible dès le premier jour, coûte 80 euros.",
+     "ProductLaunch"),
+    ("taking-up-a-principle-is-no-takeover",
+     "La nouvelle Xbox de Microsoft reprend le principe de la console de Nintendo, vendue 300 euros.",
      "Acquisition"),
 ]
 

@@ -98,6 +98,10 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return False  # "le catalogue de lancement", "prix de lancement": a kind, not a launch
         if trig == "sortir" and (_present(tok) or any(has_case(c, *_rules().get("exit_cases", ())) for c in tok.children)):
             return False  # "sorti du capital": leaving; "qui sort vendredi": still to come
+        if tok.pos_ == "ADJ":  # "disponible depuis février": on sale since then; "disponible dès …" is not news
+            return trig == "disponible" and any(has_case(c, "depuis") for c in tok.children) and (
+                "Product" in kinds or any(c.dep_ == "nsubj" and any(view.ent_of(t, "Organization") for t in c.subtree)
+                                        for c in tok.children))
         return "Product" in kinds and tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok)
     if typ == "Acquisition":
         if any((c.dep_ == "obj" or (c.dep_.startswith("obl") and not has_case(c, *_CASES)))
