@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
@@ -34,6 +35,35 @@ class DocView:
     def tokens(self) -> list[Token]:
         """The doc's tokens, made once (spaCy builds a new Token object on every index)."""
         return list(self.doc)
+
+    def _strings(self, attr: int) -> list[str]:
+        """Each token's string value of ``attr`` (what ``tok.lemma_``/``lower_``/``dep_`` give),
+        read from the doc's array, each distinct value looked up once."""
+        ids = self.doc.to_array([attr]).tolist()
+        strings = self.doc.vocab.strings
+        memo = {h: strings[h] for h in set(ids)}
+        return [memo[h] for h in ids]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lemma, lower-cased (rules test it on every token: read once)."""
+        memo: dict[str, str] = {}
+        return [memo.get(x) or memo.setdefault(x, x.lower()) for x in self._strings(LEMMA)]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-cased text."""
+        return self._strings(LOWER)
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """Each token's dependency label."""
+        return self._strings(DEP)
+
+    @cached_property
+    def heads(self) -> list[int]:
+        """Each token's head index (a root is its own head), without making head Tokens."""
+        return [i + rel for i, rel in enumerate(self.doc.to_array([HEAD]).view("int64").tolist())]
 
     @cached_property
     def text(self) -> str:
@@ -115,10 +145,11 @@ class DocView:
     def _subjects(self) -> list[tuple[int, str]]:
         """(sentence start, entity key) for each entity in subject position, in text order."""
         out = []
+        token_ent, deps = self.token_ent, self.deps
         for sent in self.sents:
-            for tok in sent:
-                key = self.token_ent[tok.i]
-                if key and tok.dep_ in ("nsubj", "nsubj:pass"):
+            for i in range(sent.start, sent.end):
+                key = token_ent[i]
+                if key and deps[i] in ("nsubj", "nsubj:pass"):
                     out.append((sent.start, key))
         return out
 

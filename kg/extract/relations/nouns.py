@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -107,18 +108,21 @@ def fronted_relations(view: DocView) -> Iterator[Cand]:
     "Filiale de X, Y …", "Grand rival de X, Y …": Y, named after the comma, stands in that tie to X."""
     competitors = lex_verbs()["competitor_nouns"]
     for sent in view.sents:
-        toks = [t for t in sent if not t.is_space]
-        i = 0
-        while i < len(toks) and toks[i].pos_ == "ADJ" and toks[i].lower_ not in _FORMER:
-            i += 1
-        if i >= len(toks) or toks[i].pos_ not in ("NOUN", "PROPN"):
+        first = head = None
+        for t in view.tokens[sent.start:sent.end]:  # only the opening words are read
+            if t.is_space:
+                continue
+            first = first or t
+            if not (t.pos_ == "ADJ" and t.lower_ not in _FORMER):
+                head = t
+                break
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
             continue
-        head = toks[i]
         lemma = head.lemma_.lower()
         predicate = _FRONTED.get(lemma) or ("competitorOf" if lemma in competitors else None)
         if not predicate or view.key(head):
             continue
-        prev = view.tokens[toks[0].i - 1] if toks[0].i > 0 else None
+        prev = view.tokens[first.i - 1] if first.i > 0 else None
         if prev is not None and not (prev.is_space or prev.text in (".", "!", "?", "»", ":")):
             continue  # the parser cut a sentence mid-way: not a sentence opening
         window = view.tokens[head.i:head.i + 12]
@@ -132,13 +136,22 @@ def fronted_relations(view: DocView) -> Iterator[Cand]:
             yield subject[0], predicate, other, head, "fronted-" + predicate, 0.7
 
 
+_COPULAR_VERBS = ("devenir", "rester", "redevenir")
+
+
 def copula_relations(view: DocView) -> Iterator[Cand]:
     """"Free Mobile est une filiale d'Iliad", "X est le concurrent de Y", "Y devient une filiale de X"."""
     lex = lex_verbs()
-    for tok in view.tokens:
+    deps, heads, lemmas = view.deps, view.heads, view.lemmas
+    # Candidates: a token with a "cop" child, or the object of a copular verb.
+    with_cop = {heads[i] for i, d in enumerate(deps) if d == "cop" and heads[i] != i}
+    for i in range(len(deps)):
         # "Y devient une filiale de X", "Y reste le rival de X": a copular verb with the noun as its object.
-        copular_verb = tok.dep_ in ("obj", "xcomp") and tok.head.lemma_.lower() in ("devenir", "rester", "redevenir")
-        if not (any(c.dep_ == "cop" for c in tok.children) or copular_verb) or blocked(tok.head if copular_verb else tok):
+        copular_verb = deps[i] in ("obj", "xcomp") and lemmas[heads[i]] in _COPULAR_VERBS
+        if not (i in with_cop or copular_verb):
+            continue
+        tok = view.tokens[i]
+        if blocked(tok.head if copular_verb else tok):
             continue
         holder = tok.head if copular_verb else tok
         subjects = [k for c in holder.children if c.dep_ == "nsubj" for k in phrase_names(view, c, ORG, PROD)]
@@ -166,13 +179,26 @@ def copula_relations(view: DocView) -> Iterator[Cand]:
                 yield s, "partnerOf", other, tok, "copula-partner", 0.7
 
 
+@lru_cache(maxsize=1)
+def _noun_triggers() -> frozenset[str]:
+    """Every lemma some branch of :func:`noun_relations` reacts to."""
+    lex = lex_verbs()
+    return frozenset().union(lex["acquired_nouns"], lex["competitor_nouns"], lex["partner_nouns"],
+                             lex["subsidiary_nouns"], lexicon_sets().device_nouns,
+                             {"face", "maison", "société", "mère", "holding", "actionnaire"})
+
+
 def noun_relations(view: DocView) -> Iterator[Cand]:
     """Nominal triggers: "le rachat de Y par X", "concurrents", "partenariat avec", "filiale de"."""
     lex = lex_verbs()
-    for tok in view.tokens:
+    triggers = _noun_triggers()
+    toks = view.tokens
+    for i, lemma in enumerate(view.lemmas):
+        if lemma not in triggers:
+            continue  # every branch below needs one of these lemmas
+        tok = toks[i]
         if tok.pos_ != "NOUN":
             continue
-        lemma = tok.lemma_.lower()
         nmods = [c for c in tok.children if c.dep_ == "nmod"]
         if lemma in lex["acquired_nouns"]:
             targets = [_past_demonym(view, c) for c in nmods if _has_case(c, "de", "d'", "d’", "du", "des")]

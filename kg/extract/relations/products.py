@@ -106,8 +106,13 @@ def gazetteer_makers(view: DocView) -> Iterator[Cand]:
     names the product (lower confidence when the maker is only named elsewhere)."""
     g = gazetteer()
     named = {m.key for m in view.doc._.kg_mentions or [] if m.kind in ("name", "description", "apposition")}
+    token_ent = view.token_ent
     for sent in view.sents:
-        keys = {view.key(t): t for t in sent if view.key(t)}
+        last: dict[str, int] = {}  # key -> its last token in the sentence, keys in first-seen order
+        for i in range(sent.start, sent.end):
+            if token_ent[i]:
+                last[token_ent[i]] = i
+        keys = {key: view.tokens[i] for key, i in last.items()}
         for key, tok in keys.items():
             entry = g.entries.get(key)
             if entry and entry.maker and entry.maker in keys:
@@ -120,8 +125,11 @@ def based_relations(view: DocView) -> Iterator[Cand]:
     """"l'entreprise, basée à Austin", "le fabricant basé à Libertyville", "tous deux basés à San
     Francisco": a participle of ``based_verbs`` places the organisation it qualifies."""
     based = lex_verbs()["based_verbs"]
-    for tok in view.tokens:
-        if tok.lemma_.lower() not in based or "Part" not in tok.morph.get("VerbForm") or blocked(tok):
+    for i, lemma in enumerate(view.lemmas):
+        if lemma not in based:
+            continue
+        tok = view.tokens[i]
+        if "Part" not in tok.morph.get("VerbForm") or blocked(tok):
             continue
         places = [k for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "à", "au", "en", "dans")
                   for k in view.conjuncts(c, PLACE)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -13,11 +14,17 @@ from kg.nlp.resources import fold
 from kg.nlp.resources import lex as lexicon_sets
 
 
+@lru_cache(maxsize=65536)
+def _first_folded(text: str) -> str | None:
+    """The first word of ``text`` folded (None for a blank token): asked once per spelling."""
+    folded = fold(text).split()
+    return folded[0] if folded else None
+
+
 def _role_phrase(tok: Token) -> tuple[str, str] | None:
     """(category, phrase) when a role noun starts at ``tok`` ("directeur général" → leads)."""
     lexi = lexicon_sets()
-    folded = fold(tok.text).split()
-    if not folded or folded[0] not in lexi.role_words:
+    if _first_folded(tok.text) not in lexi.role_words:
         return None
     doc = tok.doc
     for n in (4, 3, 2, 1):

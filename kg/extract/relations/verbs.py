@@ -32,12 +32,15 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
     """Active and passive verbs: racheter, lancer, fonder, fonctionner sous, affronter, s'allier…"""
     lex = lex_verbs()
     relevant = _verb_triggers()
-    for tok in view.tokens:
+    toks = view.tokens
+    for i, low in enumerate(view.lemmas):
+        # The lemma first (what _lemma would return is relevant): it rules out most tokens.
+        if low not in relevant and not (low.endswith("e") and low + "r" in relevant):
+            continue
+        tok = toks[i]
         if tok.pos_ not in ("VERB", "AUX") and not _verb_mistagged(tok):
             continue
         lemma = _lemma(tok, relevant)
-        if lemma not in relevant:
-            continue
         kids = list(tok.children)
         subj, passive, objs = _arguments(view, tok, kids)
         agents = _agents(tok)
@@ -331,9 +334,12 @@ _PARTICIPLE = {
 def participle_relations(view: DocView) -> Iterator[Cand]:
     """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y et Z, X…", "conçu par Y":
     a participle with an agent; the noun it qualifies (or the clause subject) is the patient."""
-    for tok in view.tokens:
-        lemma = tok.lemma_.lower()
-        if lemma not in _PARTICIPLE or "Part" not in tok.morph.get("VerbForm") or blocked(tok):
+    toks = view.tokens
+    for i, lemma in enumerate(view.lemmas):
+        if lemma not in _PARTICIPLE:
+            continue
+        tok = toks[i]
+        if "Part" not in tok.morph.get("VerbForm") or blocked(tok):
             continue
         predicate, agent_first = _PARTICIPLE[lemma]
         stypes, otypes = (tuple(t) for t in TYPES[predicate])
@@ -388,9 +394,16 @@ def _patient_keys(view: DocView, tok: Token, types: tuple[str, ...], agents: lis
     return []
 
 
+_PREP_RIVAL = {"face", "derrière", "devant"}
+
+
 def prep_rival_relations(view: DocView) -> Iterator[Cand]:
     """"face à Samsung", "derrière le chinois Tencent" (in a ranking): rivals of the subject."""
-    for tok in view.tokens:
+    # Only a token with a "face"/"derrière"/"devant" case child can match.
+    lowers, deps, heads = view.lowers, view.deps, view.heads
+    marked = sorted({heads[i] for i, d in enumerate(deps)
+                     if d == "case" and lowers[i] in _PREP_RIVAL and heads[i] != i})
+    for tok in (view.tokens[i] for i in marked):
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         ranking = _has_case(tok, "derrière", "devant") and _RANKING.search(tok.sent.text)
