@@ -282,6 +282,33 @@ POSITIVE = [
      "Frédéric Mitterrand a salué le projet en 2010.\n\nLe groupe finlandais Nokia conteste "
      "la décision. « Elle repose sur une lecture erronée du contrat », estime-t-il.",
      "Nokia", "Elle repose sur une lecture", None),
+    ("title-noun-right-before-a-name",
+     "Le sénateur Paul Martin a ouvert la séance.\n\nMarc Roche, directeur de la filiale, a "
+     "répondu aux questions. « Nous attendons des garanties écrites », a conclu le sénateur.",
+     "Paul Martin", "Nous attendons des garanties", None),
+    ("pronoun-for-the-role-noun-subject-of-its-paragraph",
+     "Claire Lenoir a plaidé deux heures. La défense était menée par Claire Lenoir, avocate de "
+     "l'opérateur, face à la juge Anne Morel.\n\nLa juge a renvoyé sa décision à septembre. « Ce dossier demande du temps », "
+     "a-t-elle expliqué.",
+     "Anne Morel", "Ce dossier demande", None),
+    ("masculine-pronoun-is-not-a-feminine-description",
+     "Luc Girard a rejoint Doctolib en 2019.\n\nLa société a présenté un nouveau service en "
+     "mars. « Pas avant la fin de l'année », répond-il.",
+     "Luc Girard", "Pas avant la fin", None),
+    ("pronoun-incise-inside-the-quotation-in-a-new-paragraph",
+     "« Le marché a ralenti », a reconnu Pierre Lefort, le patron d'Ericsson.\n\n« La demande "
+     "repartira, a-t-il estimé devant les analystes, mais pas cette année. »\n\nLe directeur "
+     "financier, Jean Dubois, a donné des chiffres. Jean Dubois table sur une marge stable.",
+     "Pierre Lefort", "La demande repartira", None),
+    ("name-with-its-company-in-brackets-before-a-colon",
+     "Paul Hermelin (Capgemini) : « Nous recrutons toujours des ingénieurs »\n\nLe groupe "
+     "Capgemini a publié ses résultats annuels jeudi.",
+     "Paul Hermelin", "Nous recrutons toujours", None),
+    ("role-phrase-after-a-name-the-parser-splits",
+     "Nous avons vu ses fondateurs. Thibaut Lemaire, le directeur général, parle vite. "
+     "Marc Lys, le directeur technique, l'écoute. Marc Lys a rejoint l'équipe en 2015.\n\nLes fonds iront au recrutement. « Nous "
+     "devons doubler l'équipe d'ici un an », ajoute le directeur général.",
+     "Thibaut Lemaire", "Nous devons doubler", None),
 ]
 
 NEGATIVE = [
@@ -377,6 +404,21 @@ def test_unresolved_named_subject_is_not_the_previous_speaker(analyse):
     found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
     assert ("Marc Lefèvre", "Le secteur") in found
     assert ("Marc Lefèvre", "la reprise") not in found
+
+
+def test_unresolved_organisation_description_is_not_the_previous_speaker(analyse):
+    # "le syndicat" names an organisation we cannot resolve: not Marc Lefèvre's words.
+    x = analyse("« Les salaires suivront », a déclaré Marc Lefèvre. « Si rien ne change, nous "
+                "reviendrons dans la rue », prévient le syndicat.")
+    found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
+    assert ("Marc Lefèvre", "Si rien ne") not in found
+
+
+def test_anonymous_incise_inside_the_quotation_is_not_the_previous_speaker(analyse):
+    x = analyse("« Les coûts baisseront », a précisé Marc Lefèvre.\n\n« Le plan arrive tard, a jugé un "
+                "analyste de la place, mais il était nécessaire. »")
+    found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
+    assert found == [("Marc Lefèvre", "Les coûts ")]
 
 
 def test_name_the_model_misses_is_not_the_previous_speaker(analyse):

@@ -159,12 +159,19 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
     np = subject_np(view, rest)
     key = speaker_of(view, np, anchor)
     if key is None and np and (np[0].lower_ in ("un", "une", "des", "les", "l'un", "l’un", "l'une", "l’une")
-                               or view.ent_of(np[0], "Place") or _unknown_name(np)):
+                               or view.ent_of(np[0], "Place") or _unknown_name(np)
+                               or _described_org(np)):
         # "confie un cadre sous couvert d'anonymat", "estiment les chercheurs", "a regretté
         # Jaan", "indique Mme Harezi": someone the incise names and we cannot; "a fait savoir
         # Washington": a government named by its place. Not the previous speaker.
         return ANONYMOUS, outlet
     return key, outlet
+
+
+def _described_org(np: list[Token]) -> bool:
+    """"prévient le syndicat", "rappelle l'institut": a definite organisation description we
+    could not resolve names an organisation, never the previous (person) speaker."""
+    return len(np) >= 2 and np[0].lower_ in ("le", "la", "l'", "l’") and has_cue(np[1], "org_nouns")
 
 
 def _unknown_name(np: list[Token]) -> bool:
@@ -189,8 +196,8 @@ def _inside(view: DocView, open_i: int, close_i: int) -> tuple[str | None, str |
         if end is None or end > verb + 9:
             continue  # an incise is short and closed by a comma or a full stop
         speaker, outlet = _after(view, tok.i - 1, open_i)
-        if speaker:
-            return speaker, outlet
+        if speaker is not None:
+            return speaker, outlet  # ANONYMOUS too: "a jugé un analyste de X" we cannot name
     return None, None
 
 

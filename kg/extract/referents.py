@@ -129,7 +129,8 @@ def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
     counts: Counter = Counter()
     last: dict[str, int] = {}
     for m in view.doc._.kg_mentions or []:
-        if m.kind == "name" and view.type(m.key) == "Person" and _fits(view, m.key, gender):
+        # A pronoun stands for someone already named: later mentions do not count.
+        if m.kind == "name" and view.type(m.key) == "Person" and m.start < at and _fits(view, m.key, gender):
             # A subject mention counts more: the person the sentence is about.
             counts[m.key] += 1.5 if subject_like(view, view.tokens[m.start]) else 1
             if m.start < at:
@@ -195,13 +196,39 @@ def pronoun_speaker(view: DocView, pron: Token, anchor: int) -> str | None:
     if not any(named(view, t, "Person") for t in view.tokens[start:anchor]):
         # No person in the paragraph: "Le groupe conteste. « … », estime-t-il" is the group.
         i, key = _subject_before(view, anchor)
-        if key and i >= start and view.type(key) == "Organization" and key not in outlets(view):
+        # "La société a lancé … « … », répond-il": a description of the other gender is not
+        # what the pronoun stands for.
+        if key and i >= start and view.type(key) == "Organization" and key not in outlets(view) \
+                and _agrees(view.tokens[i], gender):
             return key
+        role = _role_subject(view, start, anchor, gender)
+        if role:
+            return role  # "La juge a prévenu … « … », a-t-elle souligné": the judge
     key = person_ref(view, anchor, gender)
     if key is not None and (gender != "Fem" or _fits(view, key, "Fem")):
         return key
     other = antecedent(view, anchor)
     return other if other and other not in outlets(view) else key
+
+
+def _agrees(tok: Token, gender: str | None) -> bool:
+    """A description's noun ("la société") does not clash with the pronoun's gender."""
+    if tok.pos_ != "NOUN" or gender is None:
+        return True
+    return gender_of(tok) in (None, gender)
+
+
+def _role_subject(view: DocView, start: int, anchor: int, gender: str | None) -> str | None:
+    """The person a role noun subject of the paragraph ("La juge a prévenu …") stands for, by
+    the one person the article titles with that noun ("la juge X")."""
+    from kg.extract.speakers import speaker_of  # speakers imports this module
+    for tok in reversed(view.tokens[start:anchor]):
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lower_ in lexicon()["quote_cues"]["person_nouns"] \
+                and gender_of(tok) in (None, gender):
+            np = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i] + [tok]
+            key = speaker_of(view, np, anchor)
+            return key if key and gender_fits(view, key, gender) else None
+    return None
 
 
 def outlets(view: DocView) -> set[str]:

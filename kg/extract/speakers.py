@@ -102,18 +102,23 @@ def _role_match(view: DocView, np: list[Token], anchor: int) -> str | None:
     phrase ("le ministre délégué au Numérique, Jean-Noël Barrot"); two words at least."""
     words = []
     for t in np:
-        if t.pos_ == "ADP" or t.text == ",":
+        if t.pos_ == "ADP" or t.is_punct:  # "ajoute le directeur général.": the full stop ends it
             break
         if t.pos_ != "DET":
             words.append(fold(t.text))
-    if len(words) < 2:
+    if not words:
         return None
     phrase = " ".join(words)
     found = set()
     for m in view.doc._.kg_mentions or []:
         if m.kind != "name" or view.type(m.key) != "Person" or m.start >= anchor:
             continue
-        window = fold(" ".join(t.text for t in _apposed(view, m.start, m.end)))
+        if len(words) == 1:
+            # One word is too vague in an apposition ("le ministre" of "le ministre délégué");
+            # as a title right before the name it is not ("la juge X", "le rapporteur Y").
+            window = fold(view.tokens[m.start - 1].text) if m.start > 0 else ""
+        else:
+            window = fold(" ".join(t.text for t in _apposed(view, m.start, m.end)))
         if f" {phrase} " in f" {window} ":
             found.add(m.key)
     return found.pop() if len(found) == 1 else None
@@ -122,13 +127,15 @@ def _role_match(view: DocView, np: list[Token], anchor: int) -> str | None:
 def _apposed(view: DocView, start: int, end: int) -> list[Token]:
     """The phrases set off by commas right before and right after a name ("le ministre délégué
     au Numérique, X, …", "X, la directrice générale, …"), up to a comma or a conjunction."""
-    sent = view.tokens[start].sent
+    # The parser sometimes ends a sentence inside the name ("Thibaud | Hug de Larauze"):
+    # bound by the sentences of its first and last tokens.
+    lo, hi = view.tokens[start].sent.start, view.tokens[end - 1].sent.end
     sides: list[list[Token]] = []
     for step, i in ((-1, start - 1), (1, end)):
-        if sent.start <= i < sent.end and view.tokens[i].text == ",":
+        if lo <= i < hi and view.tokens[i].text == ",":
             i += step
         side: list[Token] = []
-        while sent.start <= i < sent.end and len(side) < 10:
+        while lo <= i < hi and len(side) < 10:
             t = view.tokens[i]
             if t.text in (",", ".", ";", ":", "«", "»") or t.lower_ in ("et", "ou") or t.pos_ == "AUX":
                 break
@@ -360,7 +367,8 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
             return key
     if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
         # "X, président de Y, l'a présenté sans détour : « … »": the subject, not the last name.
-        key = _clause_subject(view, toks, open_i) or org_in(view, list(reversed(toks)))
+        # "X (Y) : « … »": Y in brackets is X's affiliation, not the speaker.
+        key = _clause_subject(view, toks, open_i) or org_in(view, list(reversed(_unbracketed(toks))))
         if key:
             return key
     if spoken and any(t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" for t in toks):
@@ -372,6 +380,17 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
         return ANONYMOUS
     return None
 
+
+
+def _unbracketed(toks: list[Token]) -> list[Token]:
+    """``toks`` without the ones inside parentheses."""
+    out, depth = [], 0
+    for t in toks:
+        depth += t.text == "("
+        if not depth:
+            out.append(t)
+        depth -= t.text == ")" and depth > 0
+    return out
 
 
 def subject_person(view: DocView, open_i: int) -> str | None:
