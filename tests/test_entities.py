@@ -124,6 +124,10 @@ DESCRIPTIONS = [
     ("subject-chain-not-latest-name",
      "Atos a racheté Bull à Crescendo en 2014. Le groupe veut doubler ses ventes de serveurs.",
      "Le groupe", "Atos"),
+    ("demonym-excludes-company-seated-elsewhere",
+     "Deezer a ouvert son capital au fonds Brantwell Capital. Deezer reste coté à Paris. Deezer vise "
+     "l'Asie. Le groupe américain détient désormais 30 % des parts.",
+     "Le groupe américain", "Brantwell Capital"),
     ("child-of-named-parent",
      "Alphabet publie ses comptes mardi. Google a été sanctionné à Paris. L'amende vise la "
      "filiale d'Alphabet pour ses pratiques publicitaires.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -212,15 +213,40 @@ def _target(tok: Token, text: str, before_name: str | None, place: str | None,
         return exact
     if place is None and not _generic_slot(tok):
         return None
-    fitting = known.fitting(cls, set(sal.total))
+    candidates = set(sal.total)
+    pool = known.fitting(cls, candidates)
     if place is not None:
-        located = _org_located(place, set(sal.total))
+        # "le groupe américain" is none of the organisations the gazetteer seats elsewhere.
+        candidates = {k for k in candidates if _may_be_in(k, place)}
+        if not candidates:
+            return None
+        fitting = known.fitting(cls, candidates)
+        located = _org_located(place, candidates)
         narrowed = (located & fitting) if located and fitting else None
-        return sal.best(tok.i, narrowed or located or fitting or None)
+        pool = narrowed or located or fitting or candidates
     subject = chain.last(tok.i) if tok.dep_ in ("nsubj", "nsubj:pass") else None
-    if subject is not None and (fitting is None or subject in fitting):
+    if subject is not None and (pool is None or subject in pool):
         return subject  # a subject description continues the subject chain
-    return sal.best(tok.i, fitting)
+    return sal.best(tok.i, pool)
+
+
+def _may_be_in(key: str, place: str) -> bool:
+    """Whether organisation ``key`` may be based in ``place``: unknown, or the gazetteer seats
+    it in that place or in that place's country."""
+    g = gazetteer()
+    entry = g.entries.get(key)
+    if entry is None or entry.country is None or place in (entry.country, entry.city):
+        return True
+    where = g.entries.get(place)
+    if where is not None and where.country:
+        return entry.country == where.country  # a city or region: its country
+    return place not in _countries()  # a continent, or a place we cannot tell
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Keys of the places the gazetteer uses as some entry's country."""
+    return frozenset(e.country for e in gazetteer().entries.values() if e.country)
 
 
 def _apposed_org(tok: Token, token_ent: list[str | None], entities: dict[str, Entity]) -> str | None:
