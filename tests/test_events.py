@@ -164,6 +164,10 @@ POSITIVE = [
     ("available-since-a-date-is-a-launch",
      "Le service de streaming Deezer est disponible au Brésil depuis lundi 5 février.",
      ("ProductLaunch", "Deezer", "2024-02-05", None)),
+    ("named-regulator-before-its-description-sues-a-described-company",
+     "Intel conteste, comme Intel l'avait dit. En mars 2022, la CNIL, le régulateur français des données, a "
+     "poursuivi le fondeur devant le Conseil d'État.",
+     ("Lawsuit", "CNIL", "2022-03", None)),
 ]
 
 # (id, sentence, event type that must not be extracted)
@@ -245,6 +249,12 @@ def test_a_subsidiary_description_does_not_name_its_parent(analyse):
     x = analyse(_text("En janvier 2019, la filiale d'Alphabet avait écopé de 50 millions d'euros, "
                       "la première sanction infligée en France au titre du RGPD."), PUB)
     assert "Alphabet" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
+
+
+def test_a_complement_before_the_subject_is_not_the_subject(analyse):
+    x = analyse(_text("Face aux géants Amazon, Microsoft et Google, l'hébergeur OVHcloud a repris en 2021 "
+                      "la start-up lyonnaise ForePaas pour étoffer son offre."), PUB)
+    assert "Google" not in {_label(x, e.agent) for e in x.events if e.type == "Acquisition"}
 
 
 def test_the_authority_seized_is_not_the_plaintiff(analyse):

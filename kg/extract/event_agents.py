@@ -77,7 +77,7 @@ def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
     for _ in range(4):
         for c in head.children:
             if c.dep_ in deps or (c.dep_ == "nsubj:pass" and not _passive(head)):
-                found = _orgs(view, c) + [view.ent_of(t, "Organization") for t in c.subtree
+                found = _apposed_name(view, c) or _orgs(view, c) + [view.ent_of(t, "Organization") for t in c.subtree
                                           if t.dep_ == "conj" and view.ent_of(t, "Organization")
                                           and not _in_clause(t, c)]
                 if found:
@@ -89,6 +89,24 @@ def _subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
             break  # the noun a participle or relative qualifies is not its subject
         head = head.head
     return []
+
+
+def _apposed_name(view: DocView, subj: Token) -> list[str]:
+    """"la FTC, l'autorité américaine de la concurrence, avait poursuivi …": the parser makes the
+    description the subject and hangs the name on the verb; the name just before the
+    description, a comma between, is the subject."""
+    if subj.pos_ != "NOUN" or subj.left_edge.i < 2:  # a name written out beats a coreference guess
+        return []
+    comma, name = subj.doc[subj.left_edge.i - 1], subj.doc[subj.left_edge.i - 2]
+    key = view.ent_of(name, "Organization")
+    if comma.text != "," or not key:
+        return []
+    top = name
+    while top.head.i != top.i and top.head.i != subj.head.i and top.head.i < subj.i:
+        top = top.head  # from the name up to the dependent of the verb it hangs on
+    if any(t.dep_ == "conj" for t in (name, top)) or any(c.dep_ in ("case", "mark") for c in top.children):
+        return []  # "face aux géants X, Y et Z, l'hébergeur a …": a complement, not the subject
+    return [key] if top.head.i == subj.head.i and top.dep_ not in ("obj", "iobj", "nsubj") else []
 
 
 def _in_clause(tok: Token, top: Token) -> bool:

@@ -72,8 +72,11 @@ def _court_case(view: DocView, sent: Span, tok: Token, trig: str) -> bool:
     words = {fold(t.lower_) for t in sent}
     if words & _rules().get("court", frozenset()):
         return True
-    if trig in ("saisir", "poursuivre"):
-        return any(c.dep_ == "obj" and view.ent_of(c, "Organization") for c in tok.children)
+    if trig in ("saisir", "poursuivre"):  # "poursuivi le fabricant de puces": a company described
+        org_nouns = lex().org_nouns
+        return any(c.dep_ == "obj" and (view.ent_of(c, "Organization") or (
+            trig == "poursuivre" and c.lemma_.lower() in org_nouns and any(
+                d.dep_ == "det" and d.lower_ in ("le", "la", "l'", "l’") for d in c.children))) for c in tok.children)
     if trig.startswith("procedure"):
         return tok.head.lemma_.lower() in ("engager", "lancer", "ouvrir", "intenter")
     return False
