@@ -421,6 +421,15 @@ def test_anonymous_incise_inside_the_quotation_is_not_the_previous_speaker(analy
     assert found == [("Marc Lefèvre", "Les coûts ")]
 
 
+def test_pronoun_restating_a_topic_is_not_a_speaker(analyse):
+    # "Quant à la gouvernance, elle …": "elle" is the governance, not the coreference's company.
+    x = analyse("Luc Girard a signé avec Microsoft en février. « C'est un simple contrat commercial "
+                "entre nous », tranche-t-il. Quant à la gouvernance, elle ne changera pas : « Les fondateurs "
+                "gardent la main sur toutes les décisions. »")
+    found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
+    assert ("Microsoft", "Les fondat") not in found
+
+
 def test_name_the_model_misses_is_not_the_previous_speaker(analyse):
     x = analyse("« Le prototype est prometteur », a déclaré Xavier Niel. « Je le trouve un peu trop "
                 "lent pour les transports publics », a regretté Jaan.")

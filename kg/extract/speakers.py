@@ -368,7 +368,7 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
     if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
         # "X, président de Y, l'a présenté sans détour : « … »": the subject, not the last name.
         # "X (Y) : « … »": Y in brackets is X's affiliation, not the speaker.
-        key = _clause_subject(view, toks, open_i) or org_in(view, list(reversed(_unbracketed(toks))))
+        key = _clause_subject(view, toks, open_i) or org_in(view, list(reversed(_unbracketed(toks, _topic(toks)))))
         if key:
             return key
     if spoken and any(t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" for t in toks):
@@ -382,12 +382,17 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
 
 
 
-def _unbracketed(toks: list[Token]) -> list[Token]:
-    """``toks`` without the ones inside parentheses."""
+def _topic(toks: list[Token]) -> bool:
+    """"Quant à la gouvernance, elle …": the sentence's pronoun restates its topic."""
+    return len(toks) > 1 and toks[0].lower_ == "quant" and toks[1].lower_ in ("à", "au", "aux")
+
+
+def _unbracketed(toks: list[Token], no_pronoun: bool = False) -> list[Token]:
+    """``toks`` without the ones inside parentheses (and without pronouns if asked)."""
     out, depth = [], 0
     for t in toks:
         depth += t.text == "("
-        if not depth:
+        if not depth and not (no_pronoun and t.pos_ == "PRON"):
             out.append(t)
         depth -= t.text == ")" and depth > 0
     return out
