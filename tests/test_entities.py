@@ -194,3 +194,22 @@ def test_relational_description_negative(analyse, case_id, text, description, wr
     x = analyse(text)
     labels = {e.key: e.label for e in x.entities}
     assert wrong not in {labels.get(m.entity) for m in x.mentions if m.text == description}
+
+
+# (id, text, what the model's span must read after cleaning, what it must not read)
+EDGES = [
+    ("no-trailing-elision", "Une équipe de l'Institut de recherche avancée d'Uppsala publie ses "
+     "résultats.", "d'"),
+    ("possessive-s-kept", "Les restaurants McDonald's adoptent des bornes de commande.", "'"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, bad_end", EDGES, ids=[c[0] for c in EDGES])
+def test_names_do_not_end_on_a_function_word(analyse, case_id, text, bad_end):
+    x = analyse(text)
+    assert x.mentions, "the model found no name"
+    for m in x.mentions:
+        assert not m.text.endswith(bad_end), [m.text for m in x.mentions]
+        assert m.text.split()[-1].lower() not in {"de", "du", "des", "la", "le", "et"}, m.text
+    if case_id == "possessive-s-kept":
+        assert "McDonald's" in {m.text for m in x.mentions}

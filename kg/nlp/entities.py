@@ -24,6 +24,10 @@ LABEL_TYPE = {"ORG": "Organization", "PER": "Person", "LOC": "Place", "PRODUCT":
 _EDGE_PUNCT = "–—-‐,;:.!?«»\"“”'’()[] \n\t"
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]+[A-Z]|\d")
 _INNER_CAPS = re.compile(r"^[A-Z]?[a-z]+[A-Z]")
+# Function words a name cannot end on: the model sometimes stops an ORG span before its
+# complement ("Institut de médecine moléculaire d'" + "Oslo").
+_TRAILING = {"de", "du", "des", "d'", "d’", "l'", "l’", "le", "la", "les", "et", "ou", "en", "à",
+             "au", "aux", "pour", "sur", "avec", "par"}
 _BAD_POS = {"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PUNCT"}
 
 
@@ -72,10 +76,14 @@ def clean_span(span: Span) -> Span | None:
         or fold(tok.text) in titles
     ):
         start += 1
-    while end > start and ((tok := doc[end - 1]).is_punct or tok.is_space):
+    while end > start and ((tok := doc[end - 1]).is_punct or tok.is_space
+                           or tok.lower_ in _TRAILING):
         end -= 1
     if start >= end:
         return None
+    if end < len(doc) and doc[end - 1].text[-1] in "'’" and not doc[end - 1].whitespace_ \
+            and doc[end].lower_ == "s":
+        end += 1  # the tokenizer reads "McDonald's" as an elision: "McDonald'" + "s"
     out = doc[start:end]
     text = out.text.strip(_EDGE_PUNCT)
     if not text or not any(c.isalnum() for c in text):
