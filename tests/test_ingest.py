@@ -22,6 +22,7 @@ from conftest import CORPUS, KG_MAIN, kg_env
 from kg.config import Settings
 from kg.errors import KgError, StoreError
 from kg.ingest import ingest, split_text
+from kg.language import detect, foreign_language, surely_french
 from kg.sources import read_paths
 from kg.store import open_store
 from kg.validate import validate_store
@@ -142,12 +143,34 @@ def test_foreign_article_is_skipped_with_a_warning(kg_run, tmp_path):
 
 
 def test_a_missing_model_raises_from_the_loading_thread(tmp_path):
-    # The model loads in a background thread while the first article's language is checked;
-    # its failure must still reach the caller, as a KgError with its code.
+    # A model that cannot load must reach the caller as a KgError with its code.
     src = corpus_copy(tmp_path / "src", corpus_names(1))
     with pytest.raises(KgError) as err:
         ingest([str(src)], Settings(store=str(tmp_path / "store"), model="fr_pas_de_modele"))
     assert err.value.code == "KG010" and "fr_pas_de_modele" in str(err.value)
+
+
+FOREIGN = [
+    ENGLISH,
+    "La empresa anunció el martes que sus ingresos trimestrales aumentaron un 12 por ciento, "
+    "impulsados por la demanda de servicios en la nube, mientras los analistas esperaban menos.",
+    "La società ha annunciato martedì che i ricavi trimestrali sono aumentati del 12 per cento, "
+    "grazie alla domanda di servizi cloud, mentre gli analisti si aspettavano una crescita minore.",
+    "Das Unternehmen teilte am Dienstag mit, dass der Umsatz im Quartal um zwölf Prozent stieg, "
+    "getrieben von der Nachfrage nach Cloud-Diensten, während Analysten weniger erwartet hatten.",
+]
+
+
+def test_the_french_fast_path_agrees_with_the_classifier():
+    # surely_french spares the classifier on plain French; it must never pass a text the
+    # classifier would call foreign, and never claim a foreign text.
+    texts = [p.read_text("utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    fast = [t for t in texts if surely_french(t)]
+    assert len(fast) == len(texts)
+    assert {detect(t)[0] for t in fast} == {"fr"}
+    for text in FOREIGN:
+        assert not surely_french(text) and detect(text)[0] != "fr"
+        assert foreign_language(text, ("fr",)) == detect(text)[0]
 
 
 def test_only_foreign_or_unchanged_articles_write_nothing(tmp_path):
