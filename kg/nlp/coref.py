@@ -93,8 +93,9 @@ class _Salience:
             )
         if not pool:
             return None
-        # Descriptions name the article's main actors: whole-article salience first.
-        return max(pool, key=lambda k: (pool[k] + self.total[k], last.get(k, -1)))
+        # Descriptions name the article's main actors: whole-article salience first. Ties are
+        # read in key order: ``prefer`` is a set, whose order changes with the hash seed.
+        return max(sorted(pool), key=lambda k: (pool[k] + self.total[k], last.get(k, -1)))
 
 
 class _SubjectChain:
