@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.relations.roles import role_relations
-from kg.nlp.resources import fold
 from kg.extract.referents import (gender_of, latest_person, main_org, named, org_description, outlets,
                                   person_ref, pronoun_speaker, seat_org)
+from kg.extract.speaker_roles import (ORDINALS, TITLES, ordinal_person, org_in, owner_complement,
+                                      role_holder, role_match, surname_person)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues,
                               has_cue, speech_verb)
 
@@ -34,24 +34,24 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
             media = outlets(view)
             return org_in(view, rest, media) or (desc is not None and org_description(view, desc, rest)) \
                 or main_org(view)
-    if np[0].lower_ in _TITLES and len(np) > 1:
+    if np[0].lower_ in TITLES and len(np) > 1:
         key = surname_person(view, np[1])  # "a averti M. Breton"
         if key:
             return key
     for t in np:
         key = named(view, t, "Person")
-        if key and not _owner_complement(np, t):
+        if key and not owner_complement(np, t):
             return key
     if np[0].lower_ in ("ce", "cette") and len(np) > 1 and np[1].lower_ in ("dernier", "dernière"):
         return latest_person(view, anchor)  # "a déclaré ce dernier": the last person named
-    if len(np) == 2 and np[0].lower_ in ("le", "la") and np[1].lower_ in _ORDINALS:
-        return ordinal_person(view, anchor, _ORDINALS[np[1].lower_])  # "a ajouté le second"
+    if len(np) == 2 and np[0].lower_ in ("le", "la") and np[1].lower_ in ORDINALS:
+        return ordinal_person(view, anchor, ORDINALS[np[1].lower_])  # "a ajouté le second"
     head = next((t for t in np if t.pos_ in ("NOUN", "PROPN", "X") or (view.key(t) and t.pos_ != "DET")), None)
     if head is None:
         return None
     if has_cue(head, "person_nouns") and "Plur" in head.morph.get("Number"):
         return org_in(view, np[np.index(head) + 1:])  # "les analystes de Jefferies"
-    matched = _role_match(view, np, anchor) if has_cue(head, "person_nouns") else None
+    matched = role_match(view, np, anchor) if has_cue(head, "person_nouns") else None
     if matched:
         return matched  # before the coreference's guess: "le ministre délégué" is not "le ministre"
     inner = org_in(view, core[core.index(head) + 1:] if head in core else [])
@@ -73,125 +73,12 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return org_in(view, rest[:cut], outlets(view)) or (
             org_description(view, desc, rest[:cut]) if desc is not None else None)
     if has_cue(head, "person_nouns"):
-        holder = _role_holder(view, head, np[np.index(head) + 1:], anchor)
+        holder = role_holder(view, head, np[np.index(head) + 1:], anchor)
         return holder or person_ref(view, anchor, gender_of(head))
     if has_cue(head, "org_nouns"):
         return org_description(view, head, np)
     return org_in(view, np, outlets(view))
 
-
-_TITLES = {"m.", "mme", "madame", "monsieur", "mlle"}
-
-
-def surname_person(view: DocView, tok: Token) -> str | None:
-    """The one person of the article whose name ends with ``tok`` ("M. Breton", "Mme Porat")."""
-    found = {k for k, e in view.entities.items()
-             if e.type == "Person" and fold(e.label.split()[-1]) == fold(tok.text)}
-    return found.pop() if len(found) == 1 else None
-
-
-def _owner_complement(np: list[Token], tok: Token) -> bool:
-    """"l'opérateur de Xavier Niel": the person completes an organisation noun; not the speaker."""
-    head = next((t for t in np if t.pos_ == "NOUN"), None)
-    return head is not None and head.i < tok.i and has_cue(head, "org_nouns") \
-        and any(t.pos_ == "ADP" for t in np if head.i < t.i < tok.i)
-
-
-def _role_match(view: DocView, np: list[Token], anchor: int) -> str | None:
-    """"a déclaré le ministre délégué": the one person the article introduces with that role
-    phrase ("le ministre délégué au Numérique, Jean-Noël Barrot"); two words at least."""
-    words = []
-    for t in np:
-        if t.pos_ == "ADP" or t.is_punct:  # "ajoute le directeur général.": the full stop ends it
-            break
-        if t.pos_ != "DET":
-            words.append(fold(t.text))
-    if not words:
-        return None
-    phrase = " ".join(words)
-    found = set()
-    for m in view.doc._.kg_mentions or []:
-        if m.kind != "name" or view.type(m.key) != "Person" or m.start >= anchor:
-            continue
-        if len(words) == 1:
-            # One word is too vague in an apposition ("le ministre" of "le ministre délégué");
-            # as a title right before the name it is not ("la juge X", "le rapporteur Y").
-            window = fold(view.tokens[m.start - 1].text) if m.start > 0 else ""
-        else:
-            window = fold(" ".join(t.text for t in _apposed(view, m.start, m.end)))
-        if f" {phrase} " in f" {window} ":
-            found.add(m.key)
-    return found.pop() if len(found) == 1 else None
-
-
-def _apposed(view: DocView, start: int, end: int) -> list[Token]:
-    """The phrases set off by commas right before and right after a name ("le ministre délégué
-    au Numérique, X, …", "X, la directrice générale, …"), up to a comma or a conjunction."""
-    # The parser sometimes ends a sentence inside the name ("Thibaud | Hug de Larauze"):
-    # bound by the sentences of its first and last tokens.
-    lo, hi = view.tokens[start].sent.start, view.tokens[end - 1].sent.end
-    sides: list[list[Token]] = []
-    for step, i in ((-1, start - 1), (1, end)):
-        if lo <= i < hi and view.tokens[i].text == ",":
-            i += step
-        side: list[Token] = []
-        while lo <= i < hi and len(side) < 10:
-            t = view.tokens[i]
-            if t.text in (",", ".", ";", ":", "«", "»") or t.lower_ in ("et", "ou") or t.pos_ == "AUX":
-                break
-            side.append(t)
-            i += step
-        sides.append(side[::step])
-    return sides[0] + sides[1]
-
-
-_FOUNDERS = {"fondateur", "fondatrice", "cofondateur", "cofondatrice"}
-_LEADERS = {"patron", "patronne", "pdg", "dirigeant", "dirigeante", "président", "présidente",
-            "directeur", "directrice"}
-
-
-def _role_holder(view: DocView, head: Token, rest: list[Token], anchor: int) -> str | None:
-    """"a reconnu le patron d'Arm": the person the article gives that role in that organisation
-    ("son directeur général, Rene Haas"), when there is exactly one."""
-    if not rest or rest[0].lower_ not in ("de", "d'", "d’", "du", "chez"):
-        return None
-    org = org_in(view, rest[:4])
-    if org is None or view.type(org) != "Organization":
-        return None
-    word = head.lower_
-    wanted = {"foundedBy"} if word in _FOUNDERS else {"leads"} if word in _LEADERS else {"leads", "worksFor"}
-    holders = set()
-    for a, pred, b, tok, _, _ in role_relations(view):
-        if tok.i < anchor and pred in wanted and org in (a, b):
-            holders.add(b if a == org else a)
-    return holders.pop() if len(holders) == 1 else None
-
-
-_ORDINALS = {"premier": 0, "première": 0, "second": 1, "seconde": 1, "deuxième": 1, "dernier": -1,
-             "dernière": -1}
-
-
-def ordinal_person(view: DocView, anchor: int, rank: int) -> str | None:
-    """"le premier" / "le second": the first or second of the persons the latest sentence naming
-    two or more of them lists, in text order."""
-    for sent in reversed([s for s in view.sents if s.start < anchor][-4:]):
-        names: list[str] = []
-        for t in sent:
-            key = named(view, t, "Person")
-            if key and key not in names and t.i < anchor:
-                names.append(key)
-        if len(names) >= 2:
-            return names[rank] if -len(names) <= rank < len(names) else None
-    return None
-
-
-def org_in(view: DocView, toks: list[Token], besides: set[str] = frozenset()) -> str | None:
-    """The first person or organisation named among ``toks`` (not one of ``besides``)."""
-    for t in toks:
-        key = view.ent_of(t, *SPEAKERS)
-        if key and key not in besides:
-            return key
-    return None
 
 
 def _skip_pp(view: DocView, toks: list[Token], j: int) -> int:
