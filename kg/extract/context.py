@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +32,13 @@ class DocView:
             index[sent.start:sent.end] = [n] * (sent.end - sent.start)
         self.doc.user_token_hooks["sent"] = lambda tok: sents[index[tok.i]]
         self.doc.user_span_hooks["sent"] = lambda span: sents[index[span.start]]
+
+    def memo(self, name: str, build: Callable[[DocView], Any]) -> Any:
+        """``build(self)``, computed once per view: an extractor's per-document table."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if name not in cache:
+            cache[name] = build(self)
+        return cache[name]
 
     @cached_property
     def tokens(self) -> list[Token]:

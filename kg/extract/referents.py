@@ -58,27 +58,20 @@ def gender_fits(view: DocView, key: str, gender: str | None) -> bool:
     return view.type(key) == "Person" and _fits(view, key, gender)
 
 
-_TITLES = {"mme": "Fem", "madame": "Fem", "mlle": "Fem", "m.": "Masc", "monsieur": "Masc"}
-
-
-def _per_view(view: DocView, name: str, build):
-    """``build(view)`` computed once per DocView (stored on the view, like its cached_property)."""
-    cache = view.__dict__.setdefault("_quote_cache", {})
-    if name not in cache:
-        cache[name] = build(view)
-    return cache[name]
+# Titles before a name, with the gender they give ("Mme Amiri" is a woman).
+TITLES = {"mme": "Fem", "madame": "Fem", "mlle": "Fem", "m.": "Masc", "monsieur": "Masc"}
 
 
 def _titled(view: DocView) -> dict[str, str]:
     """Persons the text names with a gendered title ("Mme Amiri", "M. Costes")."""
-    return _per_view(view, "titled", _titled_build)
+    return view.memo("titled", _titled_build)
 
 
 def _titled_build(view: DocView) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in view.doc._.kg_mentions or []:
         if m.start > 0 and view.type(m.key) == "Person":
-            title = _TITLES.get(view.tokens[m.start - 1].lower_)
+            title = TITLES.get(view.tokens[m.start - 1].lower_)
             if title:
                 out.setdefault(m.key, title)
     return out
@@ -235,7 +228,7 @@ def outlets(view: DocView) -> set[str]:
     """Organisations only ever named as the receiver or agent of a statement ("à l'AFP",
     "interrogé par Reuters", "au quotidien Les Echos") and the news media of the lexicon:
     never a description's referent."""
-    return _per_view(view, "outlets", _outlets_build)
+    return view.memo("outlets", _outlets_build)
 
 
 def _outlets_build(view: DocView) -> set[str]:

@@ -22,9 +22,6 @@ def org_in(view: DocView, toks: list[Token], besides: set[str] = frozenset()) ->
 
 
 
-TITLES = {"m.", "mme", "madame", "monsieur", "mlle"}
-
-
 def surname_person(view: DocView, tok: Token) -> str | None:
     """The one person of the article whose name ends with ``tok`` ("M. Breton", "Mme Porat")."""
     found = {k for k, e in view.entities.items()

@@ -6,9 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import (gender_of, latest_person, main_org, named, org_description, outlets,
-                                  person_ref, pronoun_speaker, seat_org)
-from kg.extract.speaker_roles import (ORDINALS, TITLES, ordinal_person, org_in, owner_complement,
+from kg.extract.referents import (TITLES, gender_of, latest_person, main_org, named,
+                                  org_description, outlets, person_ref, pronoun_speaker, seat_org)
+from kg.extract.speaker_roles import (ORDINALS, ordinal_person, org_in, owner_complement,
                                       role_holder, role_match, surname_person)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues,
                               has_cue, speech_verb)
