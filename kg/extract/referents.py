@@ -8,9 +8,9 @@ from collections import Counter
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS
+from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS, cues, folded_cues
 from kg.nlp.org_classes import class_of, gazetteer_classes
-from kg.nlp.resources import fold, gazetteer, lex, lexicon
+from kg.nlp.resources import fold, gazetteer, lex
 
 _INSTITUTIONS = {"regulateur", "ministere", "ambassade", "syndicat", "tribunal", "association"}  # folded
 
@@ -216,7 +216,7 @@ def _role_subject(view: DocView, start: int, anchor: int, gender: str | None) ->
     the one person the article titles with that noun ("la juge X")."""
     from kg.extract.speakers import speaker_of  # speakers imports this module
     for tok in reversed(view.tokens[start:anchor]):
-        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lower_ in lexicon()["quote_cues"]["person_nouns"] \
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lower_ in cues()["person_nouns"] \
                 and gender_of(tok) in (None, gender):
             np = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i] + [tok]
             key = speaker_of(view, np, anchor)
@@ -232,7 +232,7 @@ def outlets(view: DocView) -> set[str]:
 
 
 def _outlets_build(view: DocView) -> set[str]:
-    media = {fold(w) for w in lexicon()["quote_cues"]["media"]}
+    media = folded_cues("media")
     known = {k for k, e in view.entities.items() if e.type == "Organization" and fold(e.label) in media}
     return known | _receivers(view)
 
@@ -263,7 +263,7 @@ def main_org(view: DocView) -> str | None:
 def seat_org(view: DocView, place: str) -> str | None:
     """"a conclu Bruxelles", "selon Cupertino": the one organisation of the article the gazetteer
     seats in that city; a national capital stands for its government, which is nobody here."""
-    if fold(view.entities[place].label) in {fold(w) for w in lexicon()["quote_cues"]["government_seats"]}:
+    if fold(view.entities[place].label) in folded_cues("government_seats"):
         return None
     entries = gazetteer().entries
     seated = {k for k in view.entities if view.type(k) == "Organization"

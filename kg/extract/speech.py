@@ -28,6 +28,12 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=None)
+def folded_cues(kind: str) -> frozenset[str]:
+    """The ``kind`` quote cues with accents and case folded, to compare with folded labels."""
+    return frozenset(fold(w) for w in cues()[kind])
+
+
 @lru_cache(maxsize=1)
 def _speech_forms() -> frozenset[str]:
     """Speech verbs and their forms, accents folded ("tempère" matches "tempérer")."""
