@@ -3,7 +3,7 @@
 A trigger word of ``lexicon.json`` opens an event when its sentence also holds what the type
 needs (an amount for Funding, a figure for Results, a product for ProductLaunch…). The agent is
 read on the parse (see :func:`kg.extract.event_agents.agents`), else it is the article's most salient organisation;
-the date is the sentence's date expression nearest the trigger (a period rather than a day for
+the date is the sentence's date expression nearest the trigger (:mod:`kg.extract.event_dates`; a period rather than a day for
 Results; deadlines and comparisons "contre 3 % un an plus tôt" left out); the place is the
 sentence's first Place; the quantity is the figure the type is about (see :func:`quantity`).
 Negated, conditional, future, failed or forecast statements and quoted words open no event.
@@ -11,13 +11,14 @@ Negated, conditional, future, failed or forecast statements and quoted words ope
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocView, is_hypothetical, is_negated, is_question
-from kg.extract.event_agents import agents, has_case, rules as _rules
+from kg.extract.event_agents import agents
+from kg.extract.event_dates import amount_dates, event_date, present_tense
+from kg.extract.event_parse import has_case, rules as _rules
 from kg.extract.quantities import FIGURE as _FIGURE
 from kg.extract.quantities import MONEY as _MONEY
 from kg.extract.quantities import MONEY_WORD as _MONEY_WORD
@@ -99,7 +100,7 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and not any(c.dep_ == "det" for c in tok.children) \
                 and has_case(tok, "de", "d'", "d’"):
             return False  # "le catalogue de lancement", "prix de lancement": a kind, not a launch
-        if trig == "sortir" and (_present(tok) or any(has_case(c, *_rules().get("exit_cases", ())) for c in tok.children)):
+        if trig == "sortir" and (present_tense(tok) or any(has_case(c, *_rules().get("exit_cases", ())) for c in tok.children)):
             return False  # "sorti du capital": leaving; "qui sort vendredi": still to come
         if tok.pos_ == "ADJ":  # "disponible depuis février": on sale since then; "disponible dès …" is not news
             return trig == "disponible" and any(has_case(c, "depuis") for c in tok.children) and (
@@ -168,97 +169,6 @@ def _named_object(view: DocView, tok: Token) -> bool:
         c.dep_ == "obj" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children)
 
 
-_DEADLINE = re.compile(r"(d['’]ici|jusqu['’]|avant|horizon|prévu|attendu)[^.,;]{0,14}$", re.I)
-_COMPARISON = re.compile(r"\bcontre\b[^.;:]{0,30}$|\bqu(?:e\s+|['’])$", re.I)
-_DEADLINE_IN = re.compile(r"d['’]ici|avant|jusqu", re.I)
-
-
-def _date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
-    """The date expression of the sentence nearest the trigger, deadlines ("d'ici fin 2013")
-    and comparisons ("contre 3 % un an plus tôt") left out; results are dated by their period
-    (a quarter, a year) rather than by the day they were published. An undated statement in
-    the present tense, or in the title, happens at the article's news date."""
-    text = view.text
-    lo, hi = sent.start_char, sent.end_char
-    if tok.pos_ == "NOUN" and has_case(tok, "après"):  # "lundi, après une plainte de X": earlier
-        lo = tok.idx
-    spans = [(s, e, v) for s, e, v in view.doc._.kg_dates or []
-             if lo <= s < hi and not _DEADLINE.search(text[max(0, s - 30):s])
-             and not _DEADLINE_IN.match(text, s)
-             and not _COMPARISON.search(text[max(sent.start_char, s - 40):s])]
-    # "X, dont HPE est issu après la scission de novembre 2015, avait repris Y en mars 2015":
-    # a date inside another clause (relative, participle) dates that clause, not the trigger
-    own = [(s, e, v) for s, e, v in spans if not _other_clause(view, tok, s, e)]
-    dates = [(abs(s - tok.idx), v) for s, _, v in own or spans]
-    if typ == "Results" and dates:  # a period: a quarter or a half, else a year, else a month
-        finest = min(_period_rank(v) for _, v in dates)
-        dates = [(d, v) for d, v in dates if _period_rank(v) == finest]
-    if dates:
-        return min(dates)[1]
-    if lo != sent.start_char:
-        return None
-    if _present(tok) or "\n" not in text[:sent.start_char].strip():
-        return news_date(view)
-    return None
-
-
-_CLAUSES = ("acl", "acl:relcl", "advcl", "ccomp")
-
-
-def _other_clause(view: DocView, tok: Token, start: int, end: int) -> bool:
-    """The date at ``start:end`` sits in a clause (relative, participle, adverbial, reported)
-    that neither contains the trigger nor qualifies it."""
-    span = view.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    above = set()
-    t = tok
-    for _ in range(40):  # the trigger and every head above it, up to the root
-        above.add(t.i)
-        if t.head.i == t.i:
-            break
-        t = t.head
-    t = span.root
-    for _ in range(40):
-        if t.i in above:
-            return False
-        if t.dep_ in _CLAUSES:  # "l'incident qui a paralysé mardi …": a clause on the trigger dates it
-            return t.head.i != tok.i
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def _period_rank(value: str) -> int:
-    """How well a date names the period results cover: quarter or half, year, month, day."""
-    if "Q" in value or "H" in value:
-        return 0
-    return {4: 1, 7: 2}.get(len(value), 3)
-
-
-def _present(tok: Token) -> bool:
-    """The trigger (or, for a noun, its verb) is in the present indicative: reported as news."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_.startswith("aux") for c in verb.children):
-        return False  # compound tenses ("a annoncé") carry their own time
-    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")
-
-
-def news_date(view: DocView) -> str | None:
-    """The day the article reports on: its first weekday or "hier" in the week before
-    publication, else the publication date."""
-    pub = view.doc._.kg_pubdate
-    if pub is None:
-        return None
-    for _, _, value in view.doc._.kg_dates or []:
-        if len(value) == 10 and 0 <= (pub - dt.date.fromisoformat(value)).days <= 6:
-            return value
-    return pub.isoformat()
-
-
 def _place(view: DocView, sent: Span) -> str | None:
     for m in view.doc._.kg_mentions or []:
         if m.kind == "name" and sent.start <= m.start < sent.end and view.type(m.key) == "Place":
@@ -317,19 +227,6 @@ def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
     return False
 
 
-def _amount_dates(view: DocView, sent: Span, after: int) -> list[tuple[str, str]]:
-    """(amount, date) pairs after the trigger where an amount is followed by its own date:
-    "150 000 euros en janvier 2014 …, puis 100 000 euros en mars 2016"."""
-    text = view.text
-    dates = [(s, v) for s, _, v in view.doc._.kg_dates or [] if after <= s < sent.end_char]
-    pairs = []
-    for m in _MONEY.finditer(text, after, sent.end_char):
-        nxt = [(s, v) for s, v in dates if m.end() <= s <= m.end() + 30]
-        if nxt and not _MONEY.search(text, m.end(), nxt[0][0]) and "action" not in m.group(0):
-            pairs.append((" ".join(m.group(0).split()), nxt[0][1]))
-    return pairs
-
-
 def extract_events(view: DocView) -> list[Event]:
     """Events of the doc, one per (type, agent, date); undated twins of dated ones dropped."""
     salient = view.salient_org()
@@ -342,12 +239,12 @@ def extract_events(view: DocView) -> list[Event]:
         for tok, typ, trig in _find_triggers(view, sent):
             if _blocked(tok, typ, view.text) or not _requirements_met(view, sent, typ, tok, trig):
                 continue
-            date = _date(view, sent, tok, typ)
+            date = event_date(view, sent, tok, typ)
             at = tok.idx - sent.start_char
             qty = quantity(typ, sent.text, at, trig)
             occurrences = [(qty, date)]
             if typ in _AMOUNT_TYPES:
-                pairs = _amount_dates(view, sent, tok.idx)
+                pairs = amount_dates(view, sent, tok.idx)
                 if len({d for _, d in pairs}) > 1:
                     occurrences = pairs
             place = _place(view, sent)

@@ -1,0 +1,118 @@
+"""Event dates: the date expression nearest a trigger in its own clause, a reported period for
+results, the article's news date for undated present-tense news, and (amount, date) pairs for
+"150 000 euros en janvier 2014 …, puis 100 000 euros en mars 2016"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import DocView
+from kg.extract.event_parse import has_case
+from kg.extract.quantities import MONEY as _MONEY
+
+
+_DEADLINE = re.compile(r"(d['’]ici|jusqu['’]|avant|horizon|prévu|attendu)[^.,;]{0,14}$", re.I)
+_COMPARISON = re.compile(r"\bcontre\b[^.;:]{0,30}$|\bqu(?:e\s+|['’])$", re.I)
+_DEADLINE_IN = re.compile(r"d['’]ici|avant|jusqu", re.I)
+
+
+def event_date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
+    """The date expression of the sentence nearest the trigger, deadlines ("d'ici fin 2013")
+    and comparisons ("contre 3 % un an plus tôt") left out; results are dated by their period
+    (a quarter, a year) rather than by the day they were published. An undated statement in
+    the present tense, or in the title, happens at the article's news date."""
+    text = view.text
+    lo, hi = sent.start_char, sent.end_char
+    if tok.pos_ == "NOUN" and has_case(tok, "après"):  # "lundi, après une plainte de X": earlier
+        lo = tok.idx
+    spans = [(s, e, v) for s, e, v in view.doc._.kg_dates or []
+             if lo <= s < hi and not _DEADLINE.search(text[max(0, s - 30):s])
+             and not _DEADLINE_IN.match(text, s)
+             and not _COMPARISON.search(text[max(sent.start_char, s - 40):s])]
+    # "X, dont HPE est issu après la scission de novembre 2015, avait repris Y en mars 2015":
+    # a date inside another clause (relative, participle) dates that clause, not the trigger
+    own = [(s, e, v) for s, e, v in spans if not _other_clause(view, tok, s, e)]
+    dates = [(abs(s - tok.idx), v) for s, _, v in own or spans]
+    if typ == "Results" and dates:  # a period: a quarter or a half, else a year, else a month
+        finest = min(_period_rank(v) for _, v in dates)
+        dates = [(d, v) for d, v in dates if _period_rank(v) == finest]
+    if dates:
+        return min(dates)[1]
+    if lo != sent.start_char:
+        return None
+    if present_tense(tok) or "\n" not in text[:sent.start_char].strip():
+        return news_date(view)
+    return None
+
+
+_CLAUSES = ("acl", "acl:relcl", "advcl", "ccomp")
+
+
+def _other_clause(view: DocView, tok: Token, start: int, end: int) -> bool:
+    """The date at ``start:end`` sits in a clause (relative, participle, adverbial, reported)
+    that neither contains the trigger nor qualifies it."""
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    above = set()
+    t = tok
+    for _ in range(40):  # the trigger and every head above it, up to the root
+        above.add(t.i)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    t = span.root
+    for _ in range(40):
+        if t.i in above:
+            return False
+        if t.dep_ in _CLAUSES:  # "l'incident qui a paralysé mardi …": a clause on the trigger dates it
+            return t.head.i != tok.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _period_rank(value: str) -> int:
+    """How well a date names the period results cover: quarter or half, year, month, day."""
+    if "Q" in value or "H" in value:
+        return 0
+    return {4: 1, 7: 2}.get(len(value), 3)
+
+
+def present_tense(tok: Token) -> bool:
+    """The trigger (or, for a noun, its verb) is in the present indicative: reported as news."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False  # compound tenses ("a annoncé") carry their own time
+    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")
+
+
+def news_date(view: DocView) -> str | None:
+    """The day the article reports on: its first weekday or "hier" in the week before
+    publication, else the publication date."""
+    pub = view.doc._.kg_pubdate
+    if pub is None:
+        return None
+    for _, _, value in view.doc._.kg_dates or []:
+        if len(value) == 10 and 0 <= (pub - dt.date.fromisoformat(value)).days <= 6:
+            return value
+    return pub.isoformat()
+
+
+def amount_dates(view: DocView, sent: Span, after: int) -> list[tuple[str, str]]:
+    """(amount, date) pairs after the trigger where an amount is followed by its own date:
+    "150 000 euros en janvier 2014 …, puis 100 000 euros en mars 2016"."""
+    text = view.text
+    dates = [(s, v) for s, _, v in view.doc._.kg_dates or [] if after <= s < sent.end_char]
+    pairs = []
+    for m in _MONEY.finditer(text, after, sent.end_char):
+        nxt = [(s, v) for s, v in dates if m.end() <= s <= m.end() + 30]
+        if nxt and not _MONEY.search(text, m.end(), nxt[0][0]) and "action" not in m.group(0):
+            pairs.append((" ".join(m.group(0).split()), nxt[0][1]))
+    return pairs
