@@ -15,8 +15,9 @@ from kg.extract.relations.control import control_relations
 from kg.extract.relations.nouns import apposition_relations, copula_relations, fronted_relations, noun_relations
 from kg.extract.relations.products import (based_relations, description_facts, gazetteer_makers,
                                            genitive_relations, non_maker)
+from kg.extract.relations.participles import participle_relations, prep_rival_relations
 from kg.extract.relations.roles import owner_relations, role_relations
-from kg.extract.relations.verbs import participle_relations, prep_rival_relations, verb_relations
+from kg.extract.relations.verbs import verb_relations
 from kg.model import Relation
 from kg.nlp.resources import rule_confidence
 
