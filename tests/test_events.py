@@ -353,3 +353,31 @@ def test_shift_keeps_granularity():
     assert [shift_years(v, -1) for v in ("2012-Q2", "2012-H1", "2012-10", "2012-10-05", "2016")] == \
         ["2011-Q2", "2011-H1", "2011-10", "2011-10-05", "2015"]
     assert shift_years("2016-02-29", 1) == "2017-02-28"
+
+
+# --- Results, Acquisition and Funding dates (fiscal quarters, halves, whole years) ---------
+
+FISCAL_DATES = [
+    # a fiscal quarter without its closing month: the calendar quarter closed last before publication
+    ("Le groupe a publié ses comptes du deuxième trimestre de son exercice décalé.", dt.date(2024, 2, 1), ["2023-Q4"]),
+    ("au troisième trimestre fiscal, les ventes ont reculé", dt.date(2023, 8, 20), ["2023-Q2"]),
+    ("sur le premier trimestre décalé 2025", dt.date(2024, 10, 31), ["2024-Q3"]),
+    # a closing month names the quarter, even after "décalé" or for "trois mois"
+    ("au premier trimestre de l'exercice décalé, clos fin décembre", dt.date(2024, 3, 1), ["2023-Q4"]),
+    ("pour les trois mois achevés fin juin", dt.date(2024, 8, 2), ["2024-Q2"]),
+    ("pour les trois mois terminés le 30 septembre 2022", dt.date(2024, 3, 1), ["2022-Q3"]),
+    # a plain quarter keeps its calendar reading
+    ("au deuxième trimestre, contre un an plus tôt", dt.date(2024, 8, 2), ["2024-Q2", "2023-Q2"]),
+    ("les trois derniers mois de 2022", PUB, ["2022-Q4"]),
+    ("durant les six premiers mois de l'année 2021", PUB, ["2021-H1"]),
+    ("ces trois derniers mois", PUB, []),  # a recent stretch, no period
+    ("Au premier semestre, le chiffre d'affaires a reculé", dt.date(2023, 9, 1), ["2023-H1"]),
+    ("au second semestre", dt.date(2023, 2, 10), ["2022-H2"]),
+    ("Sur l'ensemble de l'année, le groupe a vendu", dt.date(2022, 1, 20), ["2021"]),
+    ("Sur l'ensemble de l'année 2019, il a vendu", PUB, ["2019"]),
+]
+
+
+@pytest.mark.parametrize("text, pub, expected", FISCAL_DATES)
+def test_fiscal_and_period_dates(text, pub, expected):
+    assert [v for _, _, v in find_dates(text, pub)] == expected

@@ -55,8 +55,17 @@ _PATTERNS = [
     # "le trimestre avril-juin", "entre octobre et décembre": three months that make a quarter
     ("span", re.compile(rf"\b(?:trimestre\s+(?:d['’]\s*|de\s+)?|entre\s+|d['’]\s*)({_M})\s*(?:-|à|au|et)\s*({_M})(?:\s+(\d{{4}}))?\b", re.I)),
     # "au trimestre clos fin septembre": a quarter named by the month that closes it
-    ("closed", re.compile(rf"\btrimestre(?:\s+fiscal|\s+de\s+son\s+exercice)?,?\s+(?:clos|achevé|terminé|arrêté)\s+"
+    ("closed", re.compile(rf"\b(?:trimestre(?:\s+(?:fiscal|décalé)|\s+de\s+(?:son|l['’])\s*exercice(?:\s+(?:fiscal|décalé))?)?|"
+                          rf"trois\s+mois),?\s+(?:clos|achevée?s?|terminée?s?|arrêtée?s?)\s+"
                           rf"(?:fin|à\s+la\s+fin|le\s+\d{{1,2}})\s+({_M})(?:\s+(\d{{4}}))?", re.I)),
+    # "le premier trimestre de son exercice décalé": a fiscal quarter, i.e. the calendar quarter
+    # that last ended before publication (results come out in the weeks after a quarter closes)
+    ("fiscal", re.compile(rf"\b(?:{_O})\s+trimestre\s+(?:fiscal|décalé|de\s+(?:son|l['’]|leur)\s*exercice"
+                          rf"(?:\s+(?:fiscal|décalé))?)(?:\s+\d{{4}})?", re.I)),
+    # "les trois derniers mois de 2023", "les six premiers mois de l'année 2022": a quarter, a half
+    ("months", re.compile(r"\b(trois|six)\s+(derniers|premiers)\s+mois\s+de\s+(?:l['’]année\s+)?(\d{4})\b", re.I)),
+    # "sur l'ensemble de l'année": the year just closed when told in its first months
+    ("wholeyear", re.compile(r"\bl['’]ensemble\s+de\s+l['’]année\b(?!\s+\d)", re.I)),
     ("dmy", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\s+(\d{{4}})\b", re.I)),
     ("dm", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\b(?!\s+\d{{4}})", re.I)),
     ("quarter", re.compile(rf"\b({_O})\s+trimestre(?:\s+(?:de\s+l'année\s+|fiscal\s+)?(\d{{4}}))?", re.I)),
@@ -87,7 +96,8 @@ _SHIFTS = [
 # for these words first skips most scans (find_dates was 1.7 ms of an article's 2 ms).
 _MONTH_WORDS = tuple(MONTHS)
 _NEEDS = {
-    "span": _MONTH_WORDS, "closed": ("trimestre",), "quarter": ("trimestre",), "half": ("semestre",),
+    "span": _MONTH_WORDS, "closed": ("trimestre", "mois"), "quarter": ("trimestre",), "half": ("semestre",),
+    "fiscal": ("trimestre",), "months": ("mois",), "wholeyear": ("ensemble",),
     "dmy": _MONTH_WORDS, "dm": _MONTH_WORDS, "my": _MONTH_WORDS, "m": _MONTH_WORDS,
     "edge": ("fin", "début", "mi"), "weekday": tuple(WEEKDAYS), "rel": ("hier", "aujourd"),
     "season": ("printemps", "été", "automne", "hiver"), "same": ("même",),
@@ -146,6 +156,14 @@ def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
             return None  # "de mars à mai" is no calendar quarter
         year = int(g[2]) if g[2] else (_past_year(last, 28, pub) if pub else None)
         return f"{year}-Q{last // 3}" if year else None
+    if kind == "fiscal" and pub:
+        q = (pub.month - 1) // 3  # the quarter before the current one, 0 = the previous year's last
+        return f"{pub.year - 1}-Q4" if q == 0 else f"{pub.year}-Q{q}"
+    if kind == "months":
+        n = 1 if g[1].lower() == "premiers" else 2
+        return f"{g[2]}-Q{4 if n == 2 else 1}" if g[0].lower() == "trois" else f"{g[2]}-H{n}"
+    if kind == "wholeyear" and pub:
+        return str(pub.year - 1 if pub.month <= 3 else pub.year)
     if kind == "lastyear":
         if pub is None:
             return None
@@ -165,7 +183,9 @@ def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
         n = ORDINALS[g[0].lower()]
         if kind == "half":
             n = 2 if n >= 2 else 1
-            return f"{g[1]}-H{n}" if g[1] else None
+            if g[1] or pub is None:
+                return f"{g[1]}-H{n}" if g[1] else None
+            return f"{pub.year - (1 if n == 2 and pub.month <= 6 else 0)}-H{n}"  # the latest such half
         year = int(g[1]) if g[1] else (pub.year if pub else None)
         if year is None:
             return None
