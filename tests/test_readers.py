@@ -339,6 +339,16 @@ def test_folder_walk_reads_every_format_and_counts_items(tmp_path):
     assert count_articles([str(tmp_path)]) == len(read(tmp_path)) == 9
 
 
+
+def test_count_judges_the_format_by_content_not_by_name(tmp_path):
+    """The progress bar's count reads a file's first bytes to judge it: JSON Lines saved as
+    .txt (with a BOM) count one per line, a long plain text counts one."""
+    lines = [f'{{"id": "a{i}", "text": "Orange rachète une start-up."}}' for i in range(3)]
+    (tmp_path / "export.txt").write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode())
+    (tmp_path / "long.txt").write_text("Titre\n\n" + "Orange investit. " * 2000, "utf-8")
+    assert count_articles([str(tmp_path / "export.txt")]) == len(read(tmp_path / "export.txt")) == 3
+    assert count_articles([str(tmp_path)]) == 4
+
 # --- what the graph says about an article's origin ----------------------------------------
 
 

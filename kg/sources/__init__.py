@@ -20,7 +20,7 @@ from pathlib import Path
 from kg.errors import InputError, MissingPathError, UnsupportedInputError
 from kg.model import Article
 from kg.sources import csvfile, feeds, formats, jsonl, text, webpage
-from kg.sources._bytes import STDIN, Blob, load, sniff
+from kg.sources._bytes import BOM, STDIN, Blob, load, sniff
 
 SUFFIXES = tuple(formats.SUFFIXES) + (".gz",)
 
@@ -129,6 +129,17 @@ def count_articles(paths: list[str]) -> int:
 
 
 def _count(path: Path) -> int:
+    """Articles in one file; a plain-text or HTML file counts one from its first bytes alone
+    (the format is judged on them), so only multi-article files are read twice."""
+    if path.suffix.lower() != ".gz":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(formats.HEAD_BYTES + len(BOM))
+        except OSError:
+            return 1
+        head = head[len(BOM):] if head.startswith(BOM) else head[:formats.HEAD_BYTES]
+        if formats.detect(head, path.suffix.lower()) in ("text", "html"):
+            return 1
     blob = load(path)
     if isinstance(blob, InputError) or sniff(blob.data, blob.source):
         return 1
