@@ -168,6 +168,35 @@ POSITIVE = [
      "Intel conteste, comme Intel l'avait dit. En mars 2022, la CNIL, le régulateur français des données, a "
      "poursuivi le fondeur devant le Conseil d'État.",
      ("Lawsuit", "CNIL", "2022-03", None)),
+    ("dismissed-appellant-is-the-party",
+     "En juillet 2022, le tribunal administratif de Paris a débouté Uber, qui contestait une sanction de l'Urssaf.",
+     ("Lawsuit", "Uber", "2022-07", None)),
+    ("se-voir-infliger-is-passive",
+     "En octobre 2023, Criteo s'est vu infliger une amende de 40 millions d'euros pour ses traceurs publicitaires.",
+     ("Lawsuit", "Criteo", "2023-10", "40 millions d'euros")),
+    ("the-payer-of-a-fine-is-the-party",
+     "Nvidia explique son silence. En juin 2022, il avait accepté de payer une amende de 5 millions de dollars au "
+     "terme d'une enquête de la SEC, qui lui reprochait d'avoir caché ses ventes aux mineurs.",
+     ("Lawsuit", "Nvidia", "2022-06", "5 millions de dollars")),
+    ("a-fine-never-falls-on-the-regulators-acronym",
+     "En mai 2023, la Commission irlandaise de protection des données (DPC) a condamné LinkedIn à verser 310 millions d'euros.",
+     ("Lawsuit", "LinkedIn", "2023-05", "310 millions d'euros")),
+    ("settling-a-class-action",
+     "En 2022, Google s'est engagé à verser 390 millions de dollars pour solder une action collective sur la localisation.",
+     ("Lawsuit", "Google", "2022", "390 millions de dollars")),
+    ("the-infringer-inside-a-description-not-the-judge",
+     "En mai, la cour de Düsseldorf a estimé que les puces des téléphones de Xiaomi enfreignaient des brevets d'Ericsson.",
+     ("Lawsuit", "Xiaomi", "2023-05", None)),
+    ("unnamed-product-kind-launched",
+     "Xiaomi a présenté le 8 février à Barcelone ses nouveaux smartphones haut de gamme.",
+     ("ProductLaunch", "Xiaomi", "2024-02-08", None)),
+    ("passive-launch-of-described-devices",
+     "Sony mise sur ses casques. Les deux casques avaient été dévoilés le 15 janvier et commercialisés un mois plus tard.",
+     ("ProductLaunch", "Sony", "2024-01-15", None)),
+    ("reported-layoff-subject-named-inside-a-description",
+     "Dell confirme, comme Dell l'avait dit. Mardi, l'éditeur de logiciels Atlassian a fait savoir qu'il "
+     "allait se séparer de 300 salariés.",
+     ("Layoff", "Atlassian", "2024-02-27", "300 salariés")),
 ]
 
 # (id, sentence, event type that must not be extracted)
@@ -218,6 +247,14 @@ NEGATIVE = [
     ("taking-up-a-principle-is-no-takeover",
      "La nouvelle Xbox de Microsoft reprend le principe de la console de Nintendo, vendue 300 euros.",
      "Acquisition"),
+    ("a-takeover-bid-is-no-launch", "Le groupe Vivendi a lancé une offre publique d'achat sur Lagardère.",
+     "ProductLaunch"),
+    ("an-announced-launch-in-the-future", "Xiaomi présentera ses nouveaux smartphones en avril à Pékin.",
+     "ProductLaunch"),
+    ("a-launch-to-come-with-devoir", "Sony doit dévoiler le 10 mai ses nouveaux casques sans fil.", "ProductLaunch"),
+    ("a-negated-launch", "Apple n'a pas présenté de nouvelle montre cette année.", "ProductLaunch"),
+    ("a-fine-to-come-is-no-fine", "La CNIL infligera sans doute une amende à Criteo d'ici l'été.", "Lawsuit"),
+    ("a-negated-fine", "La CNIL n'a pas infligé d'amende à Criteo, faute de preuves.", "Lawsuit"),
 ]
 
 
@@ -260,6 +297,18 @@ def test_a_complement_before_the_subject_is_not_the_subject(analyse):
 def test_the_authority_seized_is_not_the_plaintiff(analyse):
     x = analyse(_text("Le syndicat des éditeurs de presse a saisi l'Autorité de la concurrence en 2020 "
                       "pour dénoncer les pratiques de Google."), PUB)
+    assert "Autorité de la concurrence" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
+
+
+def test_a_complaint_in_a_clause_is_not_the_main_subjects(analyse):
+    x = analyse(_text("La CNIL a sanctionné le groupe en 2021 au terme d'une enquête ouverte après des plaintes "
+                      "d'internautes."), PUB)
+    assert "CNIL" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
+
+
+def test_the_regulator_who_judges_is_not_the_infringer(analyse):
+    x = analyse(_text("En mars, l'Autorité de la concurrence a estimé que les contrats de Google enfreignaient "
+                      "le droit de la concurrence."), PUB)
     assert "Autorité de la concurrence" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
 
 
@@ -381,3 +430,23 @@ FISCAL_DATES = [
 @pytest.mark.parametrize("text, pub, expected", FISCAL_DATES)
 def test_fiscal_and_period_dates(text, pub, expected):
     assert [v for _, _, v in find_dates(text, pub)] == expected
+
+
+# amounts written with a number word ("un milliard de dollars") count as money; a count of
+# people or users in words is no amount
+WORD_AMOUNTS = [
+    ("Funding", "la start-up a bouclé une levée de fonds d'un milliard de dollars", "un milliard de dollars"),
+    ("Acquisition", "le groupe a repris la société pour deux milliards d'euros", "deux milliards d'euros"),
+    ("Funding", "le fonds a injecté quelques millions d'euros dans l'éditeur", "quelques millions d'euros"),
+    ("Funding", "le service revendique un million d'abonnés", None),
+]
+
+
+@pytest.mark.parametrize("typ, text, expected", WORD_AMOUNTS)
+def test_amounts_in_words(typ, text, expected):
+    assert quantity(typ, text) == expected
+
+
+def test_a_round_of_one_billion_in_words_is_funding(analyse):
+    x = analyse(_text("En juin 2023, la start-up Wiz a levé un milliard de dollars auprès de ses investisseurs."), PUB)
+    assert ("Funding", "Wiz", "2023-06") in {(e.type, _label(x, e.agent), e.date) for e in x.events}

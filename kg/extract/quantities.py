@@ -11,7 +11,9 @@ _NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?:milliards?|millions?|mds?|mlns?)\s*"
 _OF = r"(?:d['’]\s*|de\s+)?"
 _CURRENCY = r"(?:euros?|dollars?|€|\$|livres(?:\s+sterling)?|francs(?:\s+suisses)?|yens?|wons?|yuans?)"
-MONEY = re.compile(rf"(?:{_NUM})\s*(?:{_SCALE})?{_OF}{_CURRENCY}(?:\s+(?:par|l['’])\s*action)?", re.I)
+# "un milliard de dollars", "deux millions d'euros": a number in words needs its scale
+_WORDS = r"\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|quelques)\s+"
+MONEY = re.compile(rf"(?:(?:{_NUM})\s*(?:{_SCALE})?|{_WORDS}{_SCALE}){_OF}{_CURRENCY}(?:\s+(?:par|l['’])\s*action)?", re.I)
 _JOBS = re.compile(rf"(?:{_NUM})\s*(?:{_SCALE})?{_OF}(?:postes|emplois|salariés|personnes|employés|"
                    r"collaborateurs|agents)\b", re.I)
 _UNITS = re.compile(rf"(?:{_NUM})\s*(?:{_SCALE})?{_OF}(?:smartphones|terminaux|téléphones|tablettes|"
