@@ -309,6 +309,34 @@ POSITIVE = [
      "Marc Lys, le directeur technique, l'écoute. Marc Lys a rejoint l'équipe en 2015.\n\nLes fonds iront au recrutement. « Nous "
      "devons doubler l'équipe d'ici un an », ajoute le directeur général.",
      "Thibaut Lemaire", "Nous devons doubler", None),
+    ("d-apres-split-by-the-tokenizer",
+     "D'après Hélène Martin, analyste chez Gartner, le marché des serveurs « restera sous "
+     "pression jusqu'à l'été ».",
+     "Hélène Martin", "restera sous pression", None),
+    ("leader-role-noun-is-the-person-apposed-with-that-role",
+     "Jean-Marc Chery, le directeur général, a détaillé les comptes du trimestre. Son directeur "
+     "financier, Lorenzo Grandi, a ensuite évoqué les marges. « Nous gardons le cap malgré le "
+     "ralentissement », répond le patron de STMicroelectronics.",
+     "Jean-Marc Chery", "Nous gardons le cap", None),
+    ("leader-role-noun-not-a-name-followed-by-a-post",
+     "OpenAI a confirmé le retour de Sam Altman au poste de directeur général. Satya Nadella "
+     "s'en est félicité lundi. Le patron de Microsoft a jugé l'accord « très encourageant pour "
+     "la suite ».",
+     "Satya Nadella", "très encourageant", None),
+    ("unnamed-spokesperson-of-the-paragraph-organisation",
+     "Orange a annoncé mardi une hausse de ses tarifs mobiles. Orange justifie cette hausse par "
+     "l'inflation et par le coût de la fibre.\n\nDu côté de Bouygues Telecom, le ton est prudent. "
+     "« Nous attendrons les premiers résultats avant de nous prononcer », a indiqué un "
+     "porte-parole au Monde.",
+     "Bouygues Telecom", "Nous attendrons les premiers", None),
+    ("spokesperson-subject-of-a-verb-that-is-not-a-speech-verb",
+     "Un porte-parole d'Amazon a exprimé son inquiétude face à « une décision qui pénalise "
+     "d'abord les consommateurs ».",
+     "Amazon", "une décision qui pénalise", None),
+    ("one-of-its-delegates-is-the-organisation",
+     "La CFDT a signé l'accord salarial mardi. L'un de ses délégués estime toutefois que « le "
+     "compte n'y est pas pour les techniciens ».",
+     "CFDT", "le compte n'y est pas", None),
 ]
 
 NEGATIVE = [
@@ -345,6 +373,11 @@ NEGATIVE = [
      "confie un cadre sous couvert d'anonymat."),
     ("institution-noun-is-not-the-company",
      "Atos a publié ses comptes annuels lundi. « Le dossier reste ouvert », indique le ministère."),
+    ("one-of-a-person-s-relatives-is-nobody-we-can-name",
+     "Elon Musk a quitté la réunion plus tôt que prévu. Un de ses proches assure que « la "
+     "décision est déjà prise depuis longtemps »."),
+    ("apres-without-d-is-no-source",
+     "Après Jean Dupont, le projet a été « mis en pause pour plusieurs mois »."),
 ]
 
 

@@ -20,7 +20,7 @@ from kg.extract.referents import (gender_fits, gender_of, named, org_description
                                   seat_org, subject_like)
 from kg.extract.speakers import (previous_subject, selon_before, speaker_before, speaker_next,
                                  speaker_of, subject_np, subject_person)
-from kg.extract.speech import (ANONYMOUS, EUPHONIC, IMPERSONAL, PRONOUN, SELON, cues, has_cue,
+from kg.extract.speech import (ANONYMOUS, EUPHONIC, IMPERSONAL, PRONOUN, cues, has_cue, selon_width,
                               speech_verb)
 from kg.model import Quote
 
@@ -138,8 +138,9 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
             break
         toks.append(t)
     i = 1 if toks and toks[0].text == "," else 0
-    if i < len(toks) and toks[i].lower_ in SELON:
-        return speaker_of(view, subject_np(view, toks[i + 1:]), anchor), None
+    width = selon_width(toks, i) if i < len(toks) else 0
+    if width:
+        return speaker_of(view, subject_np(view, toks[i + width:]), anchor), None
     verb = _incise_verb(toks[i:])
     if verb is None:
         return None, None

@@ -252,6 +252,17 @@ def _receivers(view: DocView) -> set[str]:
     return {k for k, only in seen.items() if only}
 
 
+def paragraph_org(view: DocView, anchor: int) -> str | None:
+    """The first organisation (media aside) the paragraph names before ``anchor``, by name or
+    description: "Du côté d'Iliad, … « … », a confié un porte-parole" is Iliad's."""
+    media = outlets(view)
+    for i in range(_paragraph_start(view, anchor), anchor):
+        key = view.token_ent[i]
+        if key and key not in media and view.type(key) == "Organization":
+            return key
+    return None
+
+
 def main_org(view: DocView) -> str | None:
     """The organisation the article mentions most, media it merely quotes aside."""
     media = outlets(view)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import named
+from kg.extract.referents import main_org, named, org_description, outlets, paragraph_org
 from kg.extract.relations.roles import role_relations
 from kg.extract.speech import SPEAKERS, has_cue
 from kg.nlp.resources import fold
@@ -103,7 +103,46 @@ def role_holder(view: DocView, head: Token, rest: list[Token], anchor: int) -> s
     for a, pred, b, tok, _, _ in role_relations(view):
         if tok.i < anchor and pred in wanted and org in (a, b):
             holders.add(b if a == org else a)
+    if not holders and (word in _FOUNDERS or word in _LEADERS):
+        return _apposed_holder(view, _FOUNDERS if word in _FOUNDERS else _LEADERS, org, anchor)
     return holders.pop() if len(holders) == 1 else None
+
+
+def _apposed_holder(view: DocView, words: set[str], org: str, anchor: int) -> str | None:
+    """"Alexandre Prot, le directeur général, …" then "le patron de Qonto": the one person an
+    earlier apposition gives that kind of role without naming another organisation."""
+    found = set()
+    for m in view.doc._.kg_mentions or []:
+        if m.kind != "name" or view.type(m.key) != "Person" or m.start >= anchor:
+            continue
+        side = _comma_apposed(view, m.start, m.end)
+        lowers = [t.lower_ for t in side]
+        # "directeur financier" is no leader: "directeur" counts only as "directeur général".
+        hit = any(w in words and (w not in ("directeur", "directrice") or
+                                  (k + 1 < len(lowers) and lowers[k + 1].startswith("général")))
+                  for k, w in enumerate(lowers))
+        others = {view.ent_of(t, "Organization") for t in side} - {None, org}
+        if hit and not others:
+            found.add(m.key)
+    return found.pop() if len(found) == 1 else None
+
+
+def _comma_apposed(view: DocView, start: int, end: int) -> list[Token]:
+    """The phrases set off by commas on each side of a name ("X, le directeur général, …",
+    "le patron, X,"); not words that merely follow it ("le retour de X au poste de …")."""
+    toks, out = view.tokens, []
+    for step, i in ((-1, start - 2), (1, end + 1)):
+        if not (0 <= i - step < len(toks)) or toks[i - step].text != ",":
+            continue
+        side: list[Token] = []
+        while 0 <= i < len(toks) and len(side) < 10:
+            t = toks[i]
+            if t.text in (",", ".", ";", ":", "«", "»") or "\n" in t.text or t.pos_ in ("AUX", "VERB"):
+                break
+            side.append(t)
+            i += step
+        out += side[::step]
+    return out
 
 
 ORDINALS = {"premier": 0, "première": 0, "second": 1, "seconde": 1, "deuxième": 1, "dernier": -1,
@@ -122,3 +161,35 @@ def ordinal_person(view: DocView, anchor: int, rank: int) -> str | None:
         if len(names) >= 2:
             return names[rank] if -len(names) <= rank < len(names) else None
     return None
+
+
+def one_of_its(view: DocView, np: list[Token], anchor: int) -> str | None:
+    """"L'un de ses délégués estime que …": the organisation the possessive points back to, the
+    latest speaker entity the paragraph names being one ("" when it is a person: "un de ses
+    proches" is nobody we can name); None when ``np`` is not of that form."""
+    words = [t.lower_ for t in np[:4]]
+    if words[:1] in (["l'"], ["l’"]):
+        words = words[1:]
+    if len(words) < 3 or words[0] not in ("un", "une", "l'un", "l’un", "l'une", "l’une") \
+            or words[1] not in ("de", "d'", "d’") or words[2] not in ("ses", "leurs"):
+        return None
+    media = outlets(view)
+    for i in range(np[0].i - 1, max(-1, np[0].i - 120), -1):
+        if "\n" in view.tokens[i].text:
+            break
+        key = view.token_ent[i]
+        if key and key not in media and view.type(key) in SPEAKERS:
+            return key if view.type(key) == "Organization" else ""
+    return ""
+
+
+def spokesperson_org(view: DocView, rest: list[Token], anchor: int) -> str | None:
+    """The organisation a spokesperson speaks for: the one named or described in the "de"
+    complement ("un porte-parole du géant du commerce en ligne"); with none ("a confié un
+    porte-parole au Parisien": an outlet, not an employer), the organisation the paragraph
+    opens on, else the article's main one."""
+    if not rest or rest[0].lower_ not in ("de", "du", "d'", "d’", "des", "chez"):
+        return paragraph_org(view, anchor) or main_org(view)
+    desc = next((u for u in rest if u.pos_ == "NOUN" and has_cue(u, "org_nouns")), None)
+    return org_in(view, rest, outlets(view)) or (desc is not None and org_description(view, desc, rest)) \
+        or main_org(view)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import (TITLES, gender_of, latest_person, main_org, named,
-                                  org_description, outlets, person_ref, pronoun_speaker, seat_org)
-from kg.extract.speaker_roles import (ORDINALS, ordinal_person, org_in, owner_complement,
-                                      role_holder, role_match, surname_person)
-from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SELON, SPEAKERS, cues,
-                              has_cue, speech_verb)
+from kg.extract.referents import (TITLES, gender_of, latest_person, named, org_description, outlets,
+                                  person_ref, pronoun_speaker, seat_org)
+from kg.extract.speaker_roles import (ORDINALS, one_of_its, ordinal_person, org_in, owner_complement,
+                                      role_holder, role_match, spokesperson_org, surname_person)
+from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SPEAKERS, cues, has_cue,
+                              selon_width, speech_verb)
 
 
 def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
@@ -21,6 +21,9 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return None
     if np[0].lower_ in PRONOUN or (np[0].lower_ in OBJ_PRONOUN and len(np) == 1):
         return pronoun_speaker(view, np[0], anchor)
+    member = one_of_its(view, np, anchor)
+    if member is not None:
+        return member or None
     core = []
     for t in np:
         if t.pos_ == "ADP" or t.text == ",":
@@ -28,12 +31,7 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         core.append(t)
     for t in core[:4]:
         if has_cue(t, "spokesperson_nouns") and t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            rest = np[np.index(t) + 1:]
-            # "un porte-parole du géant du commerce en ligne": the organisation described.
-            desc = next((u for u in rest if u.pos_ == "NOUN" and has_cue(u, "org_nouns")), None)
-            media = outlets(view)
-            return org_in(view, rest, media) or (desc is not None and org_description(view, desc, rest)) \
-                or main_org(view)
+            return spokesperson_org(view, np[np.index(t) + 1:], anchor)
     if np[0].lower_ in TITLES and len(np) > 1:
         key = surname_person(view, np[1])  # "a averti M. Breton"
         if key:
@@ -240,11 +238,12 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
             if key:
                 return key
     for i, t in enumerate(toks[:-1]):
-        if t.lower_ in SELON | {"pour"}:
-            nxt = toks[i + 1]
+        width = 1 if t.lower_ == "pour" else selon_width(toks, i)
+        if width and i + width < len(toks):
+            nxt = toks[i + width]
             if nxt.lower_ in OBJ_PRONOUN:
                 return pronoun_speaker(view, nxt, open_i)
-            np = subject_np(view, toks[i + 1:i + 8])
+            np = subject_np(view, toks[i + width:i + width + 7])
             key = speaker_of(view, np, open_i) if np and np[0].i == nxt.i else None
             if key:
                 return key
@@ -293,6 +292,9 @@ def subject_person(view: DocView, open_i: int) -> str | None:
     toks = view.tokens[_text_sentence_start(view, open_i):open_i]
     for t in toks:
         if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.i < open_i:
+            if has_cue(t, "spokesperson_nouns") and t.pos_ == "NOUN":
+                # "Un porte-parole de X a exprimé sa crainte de voir … « des risques … »"
+                return spokesperson_org(view, [u for u in t.subtree if u.i > t.i], open_i)
             key = named(view, t, "Person") or next(
                 (named(view, c, "Person") for c in t.children
                  if c.dep_ in ("appos", "flat:name") and named(view, c, "Person")), None)
@@ -324,12 +326,13 @@ def selon_before(view: DocView, open_i: int) -> str | None:
     if start < 2 or "\n" in view.tokens[start - 1].text:
         return None
     toks = view.tokens[_text_sentence_start(view, start - 1):start - 1]
-    if len(toks) < 3 or toks[0].lower_ not in SELON:
+    width = selon_width(toks, 0) if len(toks) >= 3 else 0
+    if not width:
         return None
-    if toks[1].lower_ in OBJ_PRONOUN:
-        return pronoun_speaker(view, toks[1], open_i)
-    np = subject_np(view, toks[1:8])
-    return speaker_of(view, np, open_i) if np and np[0].i == toks[1].i else None
+    if toks[width].lower_ in OBJ_PRONOUN:
+        return pronoun_speaker(view, toks[width], open_i)
+    np = subject_np(view, toks[width:width + 7])
+    return speaker_of(view, np, open_i) if np and np[0].i == toks[width].i else None
 
 
 def speaker_next(view: DocView, close_i: int) -> str | None:

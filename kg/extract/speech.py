@@ -51,6 +51,15 @@ def speech_verb(tok: Token) -> bool:
     return fold(tok.text) in _speech_forms()
 
 
+def selon_width(toks: list[Token], i: int) -> int:
+    """Tokens the source cue at ``i`` spans: 1 for "selon", 2 for "d'après" (which the
+    tokenizer splits into "d'" and "après"), 0 when there is none."""
+    if toks[i].lower_ in SELON:
+        return 1
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return 2 if nxt is not None and toks[i].lower_ in ("d'", "d’") and nxt.lower_ == "après" else 0
+
+
 def has_cue(tok: Token, kind: str) -> bool:
     """``tok`` (or its lemma) is one of the ``kind`` quote cues."""
     words = cues()[kind]
