@@ -193,6 +193,9 @@ POSITIVE = [
     ("passive-launch-of-described-devices",
      "Sony mise sur ses casques. Les deux casques avaient été dévoilés le 15 janvier et commercialisés un mois plus tard.",
      ("ProductLaunch", "Sony", "2024-01-15", None)),
+    ("lifting-the-veil-on-a-device",
+     "Nintendo se tait. Le fabricant japonais avait levé le voile sur sa nouvelle console en janvier.",
+     ("ProductLaunch", "Nintendo", "2024-01", None)),
     ("reported-layoff-subject-named-inside-a-description",
      "Dell confirme, comme Dell l'avait dit. Mardi, l'éditeur de logiciels Atlassian a fait savoir qu'il "
      "allait se séparer de 300 salariés.",
@@ -253,6 +256,11 @@ NEGATIVE = [
      "ProductLaunch"),
     ("a-launch-to-come-with-devoir", "Sony doit dévoiler le 10 mai ses nouveaux casques sans fil.", "ProductLaunch"),
     ("a-negated-launch", "Apple n'a pas présenté de nouvelle montre cette année.", "ProductLaunch"),
+    ("lifting-the-veil-on-results", "Samsung a levé le voile mardi sur ses résultats, portés par le Galaxy S24.",
+     "ProductLaunch"),
+    ("a-veil-to-be-lifted", "Sony lèvera le voile sur sa nouvelle console en juin.", "ProductLaunch"),
+    ("a-quoted-remark-is-no-launch",
+     "« Vous n'avez pas répondu », a lancé la sénatrice aux dirigeants de l'application TikTok.", "ProductLaunch"),
     ("a-fine-to-come-is-no-fine", "La CNIL infligera sans doute une amende à Criteo d'ici l'été.", "Lawsuit"),
     ("a-negated-fine", "La CNIL n'a pas infligé d'amende à Criteo, faute de preuves.", "Lawsuit"),
 ]
@@ -450,3 +458,55 @@ def test_amounts_in_words(typ, text, expected):
 def test_a_round_of_one_billion_in_words_is_funding(analyse):
     x = analyse(_text("En juin 2023, la start-up Wiz a levé un milliard de dollars auprès de ses investisseurs."), PUB)
     assert ("Funding", "Wiz", "2023-06") in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+RELATIVE_DATES = [
+    ("En mars 2021, la start-up a levé 50 millions. Quelques mois plus tard, elle a racheté un rival.", ["2021-03", "2021"]),
+    ("Ils ont annoncé lundi la fin du projet, dévoilé en mai 2022. Dans la foulée, l'éditeur a supprimé 200 postes.",
+     ["2024-02-26", "2022-05", "2024-02-26"]),  # right after the last day told, not the month in between
+    ("En 2022, dans la foulée de son rachat, il a", ["2022"]),  # no day told before: no date of its own
+]
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE_DATES)
+def test_dates_relative_to_the_last_one_told(text, expected):
+    assert [v for _, _, v in find_dates(text, PUB)] == expected
+
+
+OURS_POSITIVE = [
+    ("series-round-with-its-month",
+     "En mai 2021, l'éditeur Contentsquare avait déjà obtenu 500 millions de dollars lors d'une série E.",
+     ("Funding", "Contentsquare", "2021-05")),
+    ("listing-on-a-market",
+     "Le spécialiste du paiement Adyen a fait son entrée lundi sur Euronext Amsterdam, au prix de 240 euros par action.",
+     ("Funding", "Adyen", "2024-02-26")),
+    ("object-relative-names-the-buyer",
+     "Il prolonge l'achat de Mandiant, une société de sécurité qu'Alphabet avait absorbée en septembre 2022 "
+     "pour 5,4 milliards de dollars.",
+     ("Acquisition", "Alphabet", "2022-09")),
+]
+
+
+@pytest.mark.parametrize("case_id, text, expected", OURS_POSITIVE, ids=[c[0] for c in OURS_POSITIVE])
+def test_results_deals_and_rounds_are_extracted(analyse, case_id, text, expected):
+    x = analyse(_text(text), PUB)
+    assert expected in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+OURS_NEGATIVE = [
+    ("an-offer-is-no-takeover",
+     "Le groupe de Seattle Amazon proposait alors de débourser 1,7 milliard de dollars pour s'offrir iRobot.",
+     "Acquisition"),
+    ("a-reflexive-trigger-under-a-blocker",
+     "Le fonds Silver Lake a renoncé à s'emparer de l'éditeur Qualtrics pour 12 milliards de dollars.",
+     "Acquisition"),
+    ("entering-a-government-is-no-listing",
+     "La ministre Clara Chappaz a fait son entrée au gouvernement avec un budget de 3 milliards d'euros pour Bpifrance.",
+     "Funding"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, typ", OURS_NEGATIVE, ids=[c[0] for c in OURS_NEGATIVE])
+def test_offers_and_look_alikes_open_no_event(analyse, case_id, text, typ):
+    x = analyse(_text(text), PUB)
+    assert [e for e in x.events if e.type == typ] == []

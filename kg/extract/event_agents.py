@@ -49,7 +49,8 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         targets = _targets(view, tok)
         # "son grand concurrent avait mis la main sur X": someone else than the article's company
         other = _possessive_subject(tok)
-        for found in (by_agent(view, tok), subjects(view, tok, passive=False), [] if other else fallback(salient)):
+        for found in (by_agent(view, tok), _que_subject(view, tok), subjects(view, tok, passive=False),
+                      [] if other else fallback(salient)):
             found = [k for k in found if k not in targets]
             if found:
                 return found
@@ -170,3 +171,19 @@ def _possessive_subject(tok: Token) -> bool:
     return any(c.dep_.startswith("nsubj") and fold(c.lemma_.lower()) in relational and any(
         d.dep_ == "det" and d.lower_ in ("son", "sa", "ses", "leur", "leurs") for d in c.children)
         for c in verb.children)
+
+
+def _que_subject(view: DocView, tok: Token) -> list[str]:
+    """In an object relative "X, qu'Alphabet avait absorbé en 2022", the name between "que"
+    and the verb is its subject, whatever the parser hung it on."""
+    if tok.pos_ != "VERB":
+        return []
+    i = tok.i - 1
+    while i > tok.sent.start and (tok.doc[i].dep_.startswith("aux") or tok.doc[i].pos_ == "ADV"):
+        i -= 1
+    key = view.ent_of(tok.doc[i], "Organization")
+    if key is None:
+        return []
+    while i > tok.sent.start and view.ent_of(tok.doc[i - 1], "Organization") == key:
+        i -= 1
+    return [key] if tok.doc[i - 1].lower_ in ("que", "qu'", "qu’") else []

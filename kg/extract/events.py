@@ -87,6 +87,8 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
     text = sent.text
     kinds = {view.type(view.key(t)) for t in sent if view.key(t)}
     if typ == "Funding":  # an amount of money, not "deux millions de joueurs"
+        if trig == "faire son entree":  # "a fait son entrée mardi sur le Nasdaq", not "au gouvernement"
+            return _MARKET.search(text) is not None
         return bool(_MONEY.search(text)) or "bourse" in text.lower()
     if typ == "Results":
         if trig == "perdre" and not _MONEY.search(text):
@@ -134,6 +136,7 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
     return True
 
 
+_MARKET = re.compile(r"\b(?:bourse|nasdaq|euronext|nyse|wall street|cotation|cotée?s?)\b", re.I)
 _PRICE = re.compile(r"\s*(?:,\s*)?(?:à\s+partir\s+de|au\s+prix\s+de|à|pour)?\s*$", re.I)
 
 
@@ -186,6 +189,8 @@ def _blocked(tok: Token, typ: str, text: str) -> bool:
     """Negated, hypothetical, failed, forecast or quoted triggers open no event; an announced
     job-cut plan is news even in the future tense ("10 000 postes seront supprimés"), a
     conditional one is not."""
+    if tok.pos_ == "PRON" and tok.lower_ in ("s'", "s’", "se") and tok.head.pos_ == "VERB":
+        tok = tok.head  # "pour s'offrir X", "renoncé à s'emparer de X": the verb is what is governed
     if _quoted(tok, text) or _governed_by_blocker(tok, typ):
         return True
     if typ == "Layoff":

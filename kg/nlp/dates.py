@@ -88,6 +88,9 @@ _SHIFTS = [
     ("shift", re.compile(rf"\b({_N}|\d+)\s+ans?\s+plus\s+(tôt|tard)\b", re.I)),
     ("shift", re.compile(r"\bl['’](année)\s+(précédente|suivante|d['’]avant|d['’]après)\b", re.I)),
     ("same", re.compile(r"\b(?:la|le)\s+même\s+(année|jour)\b", re.I)),
+    # "quelques mois plus tard": within the reference's year; "dans la foulée": at the reference
+    ("within", re.compile(r"\b(?:quelques|plusieurs)\s+(?:mois|semaines|jours)\s+plus\s+(?:tôt|tard)\b", re.I)),
+    ("meanwhile", re.compile(r"\b(?:dans\s+la\s+foulée|au\s+même\s+moment|ce\s+jour-là)\b", re.I)),
 ]
 
 
@@ -102,7 +105,8 @@ _NEEDS = {
     "edge": ("fin", "début", "mi"), "weekday": tuple(WEEKDAYS), "rel": ("hier", "aujourd"),
     "season": ("printemps", "été", "automne", "hiver"), "same": ("même",),
 }
-_SHIFT_NEEDS = {_SHIFTS[0][1]: ("plus",), _SHIFTS[1][1]: ("année",)}
+_SHIFT_NEEDS = {_SHIFTS[0][1]: ("plus",), _SHIFTS[1][1]: ("année",), _SHIFTS[3][1]: ("plus",),
+               _SHIFTS[4][1]: ("foulée", "même moment", "jour-là")}
 # re.IGNORECASE also matches "ı" to "i" and "ſ" to "s", which lower() does not fold: a text
 # holding either runs every pattern as written.
 _FOLD_EXCEPTIONS = ("ı", "ſ")
@@ -230,6 +234,10 @@ def _relative(kind: str, m: re.Match, ref: str | None) -> str | None:
     if ref is None:
         return None
     g = m.groups()
+    if kind == "within":
+        return ref[:4]
+    if kind == "meanwhile":
+        return ref
     if kind == "same":
         if g[0].lower() == "jour":
             return ref if len(ref) == 10 else None
@@ -262,6 +270,10 @@ def find_dates(text: str, pub: dt.date | None) -> list[tuple[int, int, str]]:
         if any(start < e and s < m.end() for s, e in taken):
             continue
         before = [v for s, _, v in sorted(found) if s < start]
+        if kind == "meanwhile":  # "dans la foulée": right after the last day told, if any
+            before = [v for v in before if len(v) == 10]
+            if not before:
+                continue
         ref = before[-1] if before else (str(pub.year) if pub else None)
         value = _relative(kind, m, ref)
         if value:
