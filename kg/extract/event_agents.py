@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from kg.extract.context import DocView
 from kg.extract.event_parse import (RELATIVE, COMPL, by_agent, fallback, has_case, maker, orgs,
                                      prep_orgs, rules, subjects)
-from kg.extract.event_parties import defendant, plaintiff
+from kg.extract.event_parties import authority, defendant, plaintiff
 from kg.nlp.resources import fold, lex
 
 
@@ -38,8 +38,10 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
     if typ == "Lawsuit":
         if trig in table.get("plaintiff", ()):
             return plaintiff(view, tok, salient)
-        if trig in table.get("subject_defendant", ()):  # "X a écopé d'une amende", "X a enfreint"
-            return subjects(view, tok) or (fallback(salient) if _described_subject(tok) else [])
+        # "X a enfreint", "X a écopé d'une amende": the subject of the verb or of the noun's verb
+        if trig in table.get("subject_defendant", ()) or (
+                tok.pos_ == "NOUN" and fold(tok.head.lemma_.lower()) in table.get("subject_defendant", ())):
+            return _at_fault(view, tok, salient)
         return defendant(view, tok, salient)
     if typ == "Acquisition":
         if trig in table.get("seller", ()):  # "céder X à Y", the "à Y" on the verb or on X
@@ -64,12 +66,45 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
                        if (found := prep_orgs(view, t, ("sur", "dans", "de", "d'", "d’", "du", "au"), COMPL))), [])
         return [k for k in funded or fallback(salient) if k not in investors]
     found = by_agent(view, tok, direct=typ == "Funding") or _product_maker(view, tok) or _reported_subject(view, tok) \
+        or (_passive_owner(view, tok) if typ == "ProductLaunch" else []) \
         or subjects(view, tok) or prep_orgs(view, tok, ("chez",), COMPL)[:1] or _adjacent_subject(view, tok)
     if not found and tok.pos_ == "NOUN":
         found = prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
     if not found and typ == "Outage":
         found = _hit(view, tok)
     return found or _main_subject(view, tok) or fallback(salient)
+
+
+def _passive_owner(view: DocView, tok: Token) -> list[str]:
+    """"La console de Sony est commercialisée jeudi": the "de X" of the product launched."""
+    for c in tok.children:
+        if c.dep_ == "nsubj:pass" and c.pos_ == "NOUN":
+            found = [k for d in c.subtree if d.dep_ == "nmod" and has_case(d, "de", "d'", "d’", "du")
+                     and not any(a.dep_ == "acl:relcl" and a.i > c.i for a in d.ancestors) for k in orgs(view, d)]
+            if found:
+                return found[:1]
+    return []
+
+
+def _at_fault(view: DocView, tok: Token, salient: str | None) -> list[str]:
+    """The subject of "X a écopé de", "X a enfreint": not a regulator; for a description, the
+    organisation inside it ("la fonction des montres d'Apple enfreignait" → Apple), never the
+    "de X" of a relational noun ("la filiale d'Alphabet a écopé …" is not Alphabet)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    relational = rules().get("relational_nouns", frozenset())
+    owned = set()
+    if subj is not None and fold(subj.lemma_.lower()) in relational:
+        owned = {k for c in subj.children if c.dep_ == "nmod" for k in orgs(view, c)}
+    found = [k for k in subjects(view, tok, clause=True) if not authority(view, k) and k not in owned]
+    if found or subj is None:
+        return found
+    if not owned and subj.pos_ == "NOUN":
+        inside = [k for t in subj.subtree if (k := view.ent_of(t, "Organization")) and not authority(view, k)]
+        if inside:
+            return inside[:1]
+    described = _described_subject(tok) and not authority(view, salient)
+    return [k for k in fallback(salient) if k not in owned] if described else []
 
 
 def _reported_subject(view: DocView, tok: Token) -> list[str]:
@@ -85,11 +120,20 @@ def _reported_subject(view: DocView, tok: Token) -> list[str]:
     if pron is None or verb.dep_ not in ("ccomp", "xcomp") or not any(
             has_case(c, "que", "qu'", "qu’") or c.lower_ in ("que", "qu'", "qu’") for c in verb.children):
         return []
-    for head in (verb.head, verb.head.head):  # "a fait savoir qu'il …": the subject of "fait"
+    heads = [verb.head, verb.head.head]  # "a fait savoir qu'il …": the subject of "fait"
+    heads += [c for c in verb.head.children if c.dep_ == "dep" and c.pos_ == "VERB"]  # "fait" split off "savoir"
+    for head in heads:
         for c in head.children:
-            if c.dep_ == "nsubj" and (found := orgs(view, c)):
+            if c.dep_ == "nsubj" and (found := orgs(view, c) or _named_in(view, c)):
                 return found[:1]
     return []
+
+
+def _named_in(view: DocView, phrase: Token) -> list[str]:
+    """The organisation named inside a description ("le site d'enchères eBay", which the parser
+    may hang on the wrong word), not in a clause of it."""
+    return [k for t in phrase.subtree if (k := view.ent_of(t, "Organization"))
+            and not any(a.dep_ in ("acl", "acl:relcl") for a in t.ancestors if a.i != phrase.i and phrase.i in [x.i for x in a.ancestors])][:1]
 
 
 def _adjacent_subject(view: DocView, tok: Token) -> list[str]:

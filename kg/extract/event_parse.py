@@ -68,8 +68,10 @@ def by_agent(view: DocView, tok: Token, direct: bool = False) -> list[str]:
     return []
 
 
-def subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
-    """Organisations subject of the trigger or of the verbs above it (with "X et Y" subjects)."""
+def subjects(view: DocView, tok: Token, passive: bool = True, clause: bool = False) -> list[str]:
+    """Organisations subject of the trigger or of the verbs above it (with "X et Y" subjects);
+    ``clause``: not above a completive ("l'ITC a estimé que la montre enfreignait …": who
+    infringes is not who judges)."""
     deps = ("nsubj", "expl:subj", "nsubj:pass") if passive else ("nsubj", "expl:subj")
     if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj"):
         return []  # "une panne … a privé …": the trigger is the subject, whose is it not
@@ -87,6 +89,8 @@ def subjects(view: DocView, tok: Token, passive: bool = True) -> list[str]:
                     return []  # a person acts: the organisation is not named here
         if head.head.i == head.i or (head.i != tok.i and head.dep_ in ("acl", "acl:relcl")):
             break  # the noun a participle or relative qualifies is not its subject
+        if clause and head.dep_ == "ccomp":
+            break
         head = head.head
     return []
 

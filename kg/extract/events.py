@@ -108,7 +108,8 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return trig == "disponible" and any(has_case(c, "depuis") for c in tok.children) and (
                 "Product" in kinds or any(c.dep_ == "nsubj" and any(view.ent_of(t, "Organization") for t in c.subtree)
                                         for c in tok.children))
-        return "Product" in kinds and tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok)
+        return tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok) and (
+            "Product" in kinds or _launched_kind(view, tok))
     if typ == "Acquisition":
         if any((c.dep_ == "obj" or (c.dep_.startswith("obl") and not has_case(c, *_CASES)))
                and fold(c.lemma_.lower()) in _rules().get("non_targets", ()) for c in tok.children):
@@ -154,7 +155,39 @@ def _launches_product(view: DocView, tok: Token) -> bool:
     """A launch verb whose object is a plan or a figure launches nothing ("a dévoilé son projet
     de rachat", "a présenté ses résultats"): event_rules.launch_non_objects."""
     words = _rules().get("launch_non_objects", frozenset())
-    return not any(c.dep_ == "obj" and fold(c.lemma_.lower()) in words for c in tok.children)
+    return not any((c.dep_ == "obj" or (c.dep_.startswith("obl") and has_case(c, "sur")))
+                   and fold(c.lemma_.lower()) in words for c in tok.children)  # "levé le voile sur ses résultats"
+
+
+def _launched_kind(view: DocView, tok: Token) -> bool:
+    """A launch verb done by an organisation on a kind of product the text does not name
+    ("Samsung a dévoilé ses smartphones pliables", "les deux montres, présentées le 12
+    septembre", "Elle a lancé une offre"): the object, the passive subject or the noun a
+    participle qualifies is a product noun (event_rules.launch_kinds)."""
+    if tok.pos_ != "VERB":
+        return False
+    nouns = _rules().get("launch_kinds", frozenset())
+    things = [t for t in _clause(tok) if t.dep_ in ("obj", "nsubj:pass", "nmod", "obl:mod", "obl:arg", "appos", "conj")]
+    if tok.dep_ == "acl":
+        things.append(tok.head)
+    stop = _rules().get("launch_non_objects", frozenset())
+    if not any((fold(t.lower_) in nouns or fold(t.lemma_.lower()) in nouns)
+               and not any(fold(x.lower_) in stop for x in t.subtree) for t in things):
+        return False  # "une offre publique d'achat" is no product
+    return bool(view.salient_org()) or any(view.ent_of(t, "Organization") for t in tok.sent)
+
+
+def _clause(tok: Token) -> list[Token]:
+    """The tokens of the verb's own clause: not those of a clause below it."""
+    out, todo = [], [c for c in tok.children]
+    while todo:
+        t = todo.pop()
+        if t.dep_ in ("acl:relcl", "advcl", "ccomp", "csubj", "parataxis") or (
+                t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            continue
+        out.append(t)
+        todo.extend(t.children)
+    return out
 
 
 def _named_target(view: DocView, tok: Token) -> bool:
@@ -185,13 +218,21 @@ def _quoted(tok: Token, text: str) -> bool:
     return before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
+def _incise(tok: Token) -> bool:
+    """The verb introduces what was just quoted ("« … », a lancé le sénateur"): speech, not an event."""
+    i = tok.i - 1  # the parser may end the sentence at the closing quote
+    while i >= 0 and (tok.doc[i].dep_.startswith("aux") or tok.doc[i].text == "," or tok.doc[i].is_space):
+        i -= 1
+    return i >= 0 and tok.doc[i].text in ("»", "”")
+
+
 def _blocked(tok: Token, typ: str, text: str) -> bool:
     """Negated, hypothetical, failed, forecast or quoted triggers open no event; an announced
     job-cut plan is news even in the future tense ("10 000 postes seront supprimés"), a
     conditional one is not."""
     if tok.pos_ == "PRON" and tok.lower_ in ("s'", "s’", "se") and tok.head.pos_ == "VERB":
         tok = tok.head  # "pour s'offrir X", "renoncé à s'emparer de X": the verb is what is governed
-    if _quoted(tok, text) or _governed_by_blocker(tok, typ):
+    if _quoted(tok, text) or _incise(tok) or _governed_by_blocker(tok, typ):
         return True
     if typ == "Layoff":
         return _negated(tok) or "Cnd" in tok.morph.get("Mood") or is_question(tok.sent)
@@ -238,7 +279,7 @@ def extract_events(view: DocView) -> list[Event]:
     found: dict[tuple, Event] = {}
     headed: dict[tuple, int] = {}  # keys first found in a title or a heading → paragraph
     para: dict[tuple, int] = {}  # key → paragraph of its first body sentence
-    for sent in view.sents:
+    for sent in _sentences(view):
         heading = _heading(view.text, sent)
         npara = view.text.count("\n\n", 0, sent.start_char)
         for tok, typ, trig in _find_triggers(view, sent):
@@ -274,6 +315,27 @@ def extract_events(view: DocView) -> list[Event]:
             if (t, a) == k[:2] and d and headed[k] < n <= headed[k] + 2}
     retold = {k for k, _ in told}
     return [e for (t, a, d), e in found.items() if (d or (t, a) not in dated) and (t, a, d) not in retold]
+
+
+def _sentences(view: DocView) -> list[Span]:
+    """The doc's sentences, a fragment the parser cut at a comma joined to what follows
+    ("Fin décembre | , X s'est vu infliger …", "Lancée le 3 mars, la console | s'est vendue …"):
+    the date or the product of the event is in the other half."""
+    out: list[Span] = []
+    text = view.text
+    for sent in view.sents:
+        if out and "\n" not in text[out[-1].end_char - 1:sent.start_char + 1] and _cut(out[-1], sent):
+            out[-1] = view.doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _cut(prev: Span, sent: Span) -> bool:
+    """``sent`` goes on the clause ``prev`` left open (no final stop before it)."""
+    last, first = prev[-1].text, sent[0].text
+    return last not in (".", "!", "?", "…", "»", "”", ":", ";") and (
+        last == "," or first == "," or first[:1].islower())
 
 
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "ces"}  # "les acquisitions": generic
