@@ -337,6 +337,16 @@ POSITIVE = [
      "La CFDT a signé l'accord salarial mardi. L'un de ses délégués estime toutefois que « le "
      "compte n'y est pas pour les techniciens ».",
      "CFDT", "le compte n'y est pas", None),
+    ("company-noun-is-never-the-court",
+     "Qualcomm contestait l'amende de 242 millions d'euros infligée en 2019. La Cour de justice "
+     "de l'Union européenne a rejeté mercredi son pourvoi et confirmé la sanction. « Nous allons "
+     "étudier l'arrêt avec attention », a indiqué un porte-parole de l'entreprise.",
+     "Qualcomm", "Nous allons étudier", None),
+    ("feminine-role-in-apposition-gives-the-gender",
+     "Marissa Mayer a présenté mardi les résultats de Yahoo.\n\nRobin Meyer, vice-présidente "
+     "chargée des ventes, s'est voulue plus prudente. « Les recettes publicitaires ne "
+     "repartiront pas avant l'automne », a-t-elle assuré.",
+     "Robin Meyer", "Les recettes publicitaires", None),
 ]
 
 NEGATIVE = [
@@ -474,3 +484,13 @@ def test_employer_after_a_comma_is_no_outlet(analyse):
     x = analyse("« Les données manquent dans l'océan Indien », souligne Christophe Maes, chercheur à "
                 "l'Ifremer.")
     assert [(_label(x, q.speaker), _label(x, q.reported_by)) for q in x.quotes] == [("Christophe Maes", None)]
+
+
+@pytest.mark.parametrize("word, gender", [
+    ("présidente", "Fem"), ("vice-présidente", "Fem"), ("directrice", "Fem"), ("patronne", "Fem"),
+    ("président", "Masc"), ("directeur", "Masc"), ("analyste", None), ("ministre", None),
+    ("entreprise", None),
+])
+def test_role_noun_gender(word, gender):
+    from kg.extract.genders import noun_gender
+    assert noun_gender(word) == gender

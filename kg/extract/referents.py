@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
+from kg.extract.genders import apposed_gender
 from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS, cues, folded_cues
 from kg.nlp.org_classes import class_of, gazetteer_classes
 from kg.nlp.resources import fold, gazetteer, lex
@@ -63,18 +64,23 @@ TITLES = {"mme": "Fem", "madame": "Fem", "mlle": "Fem", "m.": "Masc", "monsieur"
 
 
 def _titled(view: DocView) -> dict[str, str]:
-    """Persons the text names with a gendered title ("Mme Amiri", "M. Costes")."""
+    """Persons the text names with a gendered title ("Mme Amiri", "M. Costes") or a gendered
+    role noun in apposition ("Marni Walden, vice-présidente de …")."""
     return view.memo("titled", _titled_build)
 
 
 def _titled_build(view: DocView) -> dict[str, str]:
     out: dict[str, str] = {}
+    roles: dict[str, str] = {}
     for m in view.doc._.kg_mentions or []:
-        if m.start > 0 and view.type(m.key) == "Person":
+        if m.kind == "name" and m.start > 0 and view.type(m.key) == "Person":
             title = TITLES.get(view.tokens[m.start - 1].lower_)
             if title:
                 out.setdefault(m.key, title)
-    return out
+            role = apposed_gender(view.tokens, m.start, m.end)
+            if role:
+                roles.setdefault(m.key, role)
+    return {**roles, **out}
 
 
 def named(view: DocView, tok: Token, *types: str) -> str | None:
@@ -310,13 +316,17 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
     if nick:
         return nick
     media = outlets(view)
+    # "un porte-parole de l'entreprise" after a court's ruling: a company noun never stands
+    # for a court, a regulator or a government.
+    company = company_noun(head)
     if class_of(head) is None and head.i > 0:
         # "le groupe", "le conglomérat": the organisation the last two sentences are about.
         recent = view.subject_before(head, "Organization", sentences=2)
-        if recent and recent != other and recent not in media:
+        if recent and recent != other and recent not in media and not (company and _institution(view, recent)):
             return recent
     orgs = [m.key for m in view.doc._.kg_mentions or []
-            if view.type(m.key) == "Organization" and m.key != other and m.key not in media]
+            if view.type(m.key) == "Organization" and m.key != other and m.key not in media
+            and not (company and _institution(view, m.key))]
     cls = class_of(head)
     if cls in _INSTITUTIONS:
         # "indique le ministère": an institution, never the company the article is about.
@@ -326,3 +336,21 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def company_noun(tok: Token) -> bool:
+    """"l'entreprise", "le groupe": a noun that describes a company."""
+    words = folded_cues("company_nouns")
+    return fold(tok.lemma_) in words or fold(tok.text) in words
+
+
+def misread_company(view: DocView, tok: Token) -> bool:
+    """A company noun the coreference gave to a court, a regulator or a government."""
+    key = view.key(tok)
+    return bool(key) and company_noun(tok) and _institution(view, key)
+
+
+def _institution(view: DocView, key: str) -> bool:
+    """A court, regulator, ministry or government by its gazetteer class or its name's first
+    word ("Cour de justice de l'Union européenne", "Commission européenne")."""
+    words = fold(view.entities[key].label).split()
+    return bool(gazetteer_classes(key) & _INSTITUTIONS) or (
+        bool(words) and words[0] in folded_cues("institution_words"))

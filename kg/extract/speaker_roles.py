@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import main_org, named, org_description, outlets, paragraph_org
+from kg.extract.referents import (main_org, misread_company, named, org_description, outlets,
+                                  paragraph_org)
 from kg.extract.relations.roles import role_relations
 from kg.extract.speech import SPEAKERS, has_cue
 from kg.nlp.resources import fold
@@ -191,5 +192,6 @@ def spokesperson_org(view: DocView, rest: list[Token], anchor: int) -> str | Non
     if not rest or rest[0].lower_ not in ("de", "du", "d'", "d’", "des", "chez"):
         return paragraph_org(view, anchor) or main_org(view)
     desc = next((u for u in rest if u.pos_ == "NOUN" and has_cue(u, "org_nouns")), None)
-    return org_in(view, rest, outlets(view)) or (desc is not None and org_description(view, desc, rest)) \
+    besides = outlets(view) | ({view.key(desc)} if desc is not None and misread_company(view, desc) else set())
+    return org_in(view, rest, besides) or (desc is not None and org_description(view, desc, rest)) \
         or main_org(view)

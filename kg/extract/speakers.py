@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import (TITLES, gender_of, latest_person, named, org_description, outlets,
-                                  person_ref, pronoun_speaker, seat_org)
+from kg.extract.referents import (TITLES, gender_of, latest_person, misread_company, named,
+                                  org_description, outlets, person_ref, pronoun_speaker, seat_org)
 from kg.extract.speaker_roles import (ORDINALS, one_of_its, ordinal_person, org_in, owner_complement,
                                       role_holder, role_match, spokesperson_org, surname_person)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SPEAKERS, cues, has_cue,
@@ -55,7 +55,7 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     inner = org_in(view, core[core.index(head) + 1:] if head in core else [])
     if inner:
         return inner  # "le syndicat X", "l'opérateur X"
-    key = view.ent_of(head, *SPEAKERS)
+    key = None if misread_company(view, head) else view.ent_of(head, *SPEAKERS)
     if key and (key not in outlets(view) or head.pos_ in ("PROPN", "X") or head.text[:1].isupper()):
         return key  # a description the coreference gave to a news agency is not that agency
     place = view.ent_of(head, "Place")
