@@ -323,6 +323,41 @@ POSITIVE = [
      ("Apple", "acquired", "Shazam")),
     ("cette-derniere-copula-subject", "Orange a signé avec Free. Cette dernière est une filiale d'Iliad.",
      ("Free", "subsidiaryOf", "Iliad")),
+    # leadership told by "à la tête de", coordinated roles, an imperfect with "depuis"
+    ("head-of-apposed", "Christel Heydemann, à la tête d'Orange depuis 2022, a présenté son plan "
+     "stratégique.", ("Christel Heydemann", "leads", "Orange")),
+    ("take-the-head", "Christel Heydemann a pris en 2022 la tête d'Orange.",
+     ("Christel Heydemann", "leads", "Orange")),
+    ("cofounder-and-ceo-possessive", "Criteo a publié ses comptes. Jean-Baptiste Rudelle, son "
+     "cofondateur et PDG, reste prudent.", ("Jean-Baptiste Rudelle", "leads", "Criteo")),
+    ("cofounder-adj-and-president", "Xavier Niel, cofondateur et président d'Iliad, a présenté la "
+     "nouvelle box.", ("Iliad", "foundedBy", "Xavier Niel")),
+    ("imperfect-since-leads", "Stéphane Richard, qui dirigeait Orange depuis 2011, a quitté ses "
+     "fonctions.", ("Stéphane Richard", "leads", "Orange")),
+    # sentence-opening participles the tagger takes for nouns
+    ("fronted-cofounded-list", "Cofondée en 2005 par Jean-Baptiste Rudelle et Romain Niccoli, "
+     "Criteo emploie 2 700 personnes.", ("Criteo", "foundedBy", "Romain Niccoli")),
+    ("fronted-controlled-by", "Contrôlé par Vivendi, Canal+ a présenté ses résultats.",
+     ("Canal+", "subsidiaryOf", "Vivendi")),
+    # partnership and rivalry idioms
+    ("possessive-partner-noun", "OpenAI et son partenaire Microsoft ont présenté un nouveau modèle.",
+     ("OpenAI", "partnerOf", "Microsoft")),
+    ("agreement-binds", "Un partenariat lie Orange à Google depuis 2020.",
+     ("Orange", "partnerOf", "Google")),
+    ("hand-in-hand", "Qualcomm et Microsoft travaillent main dans la main depuis des années.",
+     ("Qualcomm", "partnerOf", "Microsoft")),
+    ("works-with-org", "Stellantis travaille depuis l'an dernier avec le taïwanais Foxconn.",
+     ("Stellantis", "partnerOf", "Foxconn")),
+    ("between-the-two-firms", "Le logiciel de VMware tourne aussi chez Microsoft en vertu d'un accord "
+     "signé entre les deux sociétés en 2019.", ("VMware", "partnerOf", "Microsoft")),
+    ("dispute-market-to", "Red Hat dispute le marché de la virtualisation à VMware.",
+     ("Red Hat", "competitorOf", "VMware")),
+    ("have-for-rival", "Deezer a pour principal concurrent Spotify.", ("Deezer", "competitorOf", "Spotify")),
+    ("have-for-parent", "Free a pour maison mère Iliad.", ("Free", "subsidiaryOf", "Iliad")),
+    # a deal told with its price or year but no buyer: the article's main organisation
+    ("implicit-buyer-price", "Microsoft a publié ses résultats. Sa plus grosse acquisition reste celle "
+     "de LinkedIn, racheté pour 26 milliards de dollars en 2016.", ("Microsoft", "acquired", "LinkedIn")),
+    ("available-on", "Fortnite est disponible sur la PlayStation 5.", ("Fortnite", "runsOn", "PlayStation 5")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -422,6 +457,22 @@ NEGATIVE = [
      "par défaut.", "acquired", {"Google", "Apple"}),
     ("negated-paid-for", "Microsoft n'a pas payé 7,5 milliards de dollars pour GitHub.", "acquired",
      {"Microsoft", "GitHub"}),
+    ("former-head-imperfect", "Thierry Breton était à la tête d'Atos.", "leads", {"Thierry Breton", "Atos"}),
+    ("conditional-take-head", "Christel Heydemann pourrait prendre la tête d'Orange.", "leads",
+     {"Christel Heydemann", "Orange"}),
+    ("negated-dispute", "Free ne dispute pas la place de numéro un à Orange.", "competitorOf",
+     {"Free", "Orange"}),
+    ("conditional-dispute", "Free pourrait disputer la place de numéro un à Orange.", "competitorOf",
+     {"Free", "Orange"}),
+    ("negated-hand-in-hand", "Qualcomm et Microsoft ne travaillent pas ensemble.", "partnerOf",
+     {"Qualcomm", "Microsoft"}),
+    ("question-have-for-rival", "Deezer a-t-il pour concurrent Spotify ?", "competitorOf", {"Deezer", "Spotify"}),
+    ("envisaged-partnership", "Orange envisagerait un partenariat avec Google.", "partnerOf", {"Orange", "Google"}),
+    ("envisaged-buy", "Microsoft envisagerait de racheter Mojang.", "acquired", {"Microsoft", "Mojang"}),
+    ("implicit-buyer-not-complement", "Microsoft a publié ses résultats. Quant à la division mobile de "
+     "Nokia, acquise en 2013 pour 5,4 milliards d'euros, elle a été dépréciée.", "acquired",
+     {"Microsoft", "Nokia"}),
+    ("negated-available", "Fortnite ne sera pas disponible sur iOS.", "runsOn", {"Fortnite", "iOS"}),
 ]
 
 
@@ -488,6 +539,10 @@ WRONG = [
      "Clans, à Tencent.", ("Tencent", "acquired", "Clash of Clans")),
     ("second-apposed-role-not-first-org", "Tim Cook, le PDG d'Apple, et Sundar Pichai, son homologue "
      "chez Google, ont été reçus à Bercy.", ("Sundar Pichai", "leads", "Apple")),
+    ("possessive-partner-is-the-conjunct", "Le New York Times a assigné OpenAI et son partenaire "
+     "Microsoft.", ("New York Times", "partnerOf", "Microsoft")),
+    ("two-firms-not-across-sentences", "Google avait racheté Motorola Mobility en 2012. Les deux groupes "
+     "ont signé un accord de licence.", ("Google", "partnerOf", "Motorola Mobility")),
 ]
 
 

@@ -10,21 +10,23 @@ questioned statements yield nothing (see :func:`kg.extract.context.blocked`).
 from __future__ import annotations
 
 from kg.extract.context import DocView
+from kg.extract.relations.alliances import alliance_relations
 from kg.extract.relations._common import TYPES
 from kg.extract.relations.control import control_relations
 from kg.extract.relations.nouns import apposition_relations, copula_relations, fronted_relations, noun_relations
-from kg.extract.relations.products import (based_relations, description_facts, gazetteer_makers,
+from kg.extract.relations.products import (available_relations, based_relations, description_facts, gazetteer_makers,
                                            genitive_relations, non_maker)
 from kg.extract.relations.participles import participle_relations, prep_rival_relations
-from kg.extract.relations.roles import owner_relations, role_relations
+from kg.extract.relations.roles import head_of_relations, owner_relations, role_relations
 from kg.extract.relations.verbs import verb_relations
 from kg.model import Relation
 from kg.nlp.resources import rule_confidence
 
-FAMILIES = (role_relations, verb_relations, participle_relations, owner_relations,
+FAMILIES = (role_relations, head_of_relations, verb_relations, participle_relations, owner_relations,
             prep_rival_relations, copula_relations, apposition_relations, fronted_relations, noun_relations,
             genitive_relations,
-            description_facts, based_relations, gazetteer_makers, control_relations)
+            description_facts, based_relations, gazetteer_makers, control_relations, alliance_relations,
+            available_relations)
 
 
 def extract_relations(view: DocView, min_confidence: float = 0.0) -> list[Relation]:

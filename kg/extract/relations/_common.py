@@ -209,6 +209,9 @@ def phrase_names(view: DocView, tok: Token, *types: str) -> list[str]:
     SecureData", "le fournisseur d'accès Alice")."""
     if tok.lower_ in ("dernier", "dernière") and any(c.lower_ in ("ce", "cette") for c in tok.children):
         return _last_named(view, tok, *types)
+    if ORG in types and tok.pos_ == "NOUN" and any(c.lower_ == "deux" for c in tok.children) \
+            and tok.lemma_.lower() in lexicon_sets().org_nouns and not view.key(tok):
+        return _pair_before(view, tok)
     own = view.key(tok)
     if own and tok.pos_ == "NOUN" and tok.text[:1].islower() and tok.text not in view.entities[own].label:
         # "l'éditeur américain de logiciels Splunk": the name closing a description wins over
@@ -271,6 +274,15 @@ def _last_named(view: DocView, tok: Token, *types: str) -> list[str]:
         if key and t.text[:1].isupper() and key not in own:
             return [key]
     return []
+
+
+def _pair_before(view: DocView, tok: Token) -> list[str]:
+    """"un accord signé entre les deux sociétés": the two organisations named before the phrase
+    in its own sentence; nothing when the count is not two (across sentences the pair is too
+    often another one: "Google, qui avait racheté Motorola … Les deux groupes ont signé …")."""
+    start = min(t.i for t in tok.subtree)
+    keys = list(dict.fromkeys(k for k in view.token_ent[tok.sent.start:start] if k and view.type(k) == ORG))
+    return keys if len(keys) == 2 else []
 
 
 def _compound_end(view: DocView, j: int) -> int:

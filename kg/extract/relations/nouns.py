@@ -8,9 +8,10 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
-from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case, negative_det,
+from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case,
                                           _mention_ends, _pairs, _subtree_ent, described_names, lex_verbs, phrase_names, name_before_comma,
                                           names_after, phrase_start, possessor)
+from kg.extract.relations.alliances import partner_noun as _partner_noun
 from kg.extract.relations.products import non_maker
 from kg.nlp.resources import lex as lexicon_sets
 
@@ -262,47 +263,6 @@ def _past_demonym(view: DocView, tok: Token) -> Token:
         if view.ent_of(nxt, ORG, PROD):
             return nxt
     return tok
-
-
-def _partner_noun(view: DocView, tok: Token, nmods: list[Token]) -> Iterator[Cand]:
-    """"X a signé un partenariat avec Y", "son partenariat avec Y", "X et Y ont noué une alliance"."""
-    if negative_det(tok):
-        return
-    between = [k for c in nmods if _has_case(c, "entre") for k in view.conjuncts(c, ORG)]
-    if len(between) > 1 and not blocked(tok.head):
-        for i, a in enumerate(between):  # "le partenariat entre X et Y"
-            for b in between[i + 1:]:
-                yield a, "partnerOf", b, tok, "noun-partner-between", 0.7
-    others = [c for c in nmods if _has_case(c, "avec")]
-    others += [g for c in tok.children if c.dep_ == "acl" for g in c.children
-               if g.dep_.startswith("obl") and _has_case(g, "avec")]
-    head = tok.head if tok.dep_ in ("obj", "obl:arg", "obl", "obl:agent") else tok
-    if head is not tok and not others:
-        # "X a renouvelé son partenariat avec Y": "avec Y" hung on the verb.
-        others = [c for c in head.children if c.dep_.startswith("obl") and c.i > tok.i and _has_case(c, "avec")]
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    if head.dep_ == "conj" and view.ent_of(head.head, ORG) and head.head.i < head.i:
-        subjects.append(head.head)  # "X et Y ont signé un accord": X parsed as the root
-    named_subjects = [k for x in subjects for k in phrase_names(view, x, ORG)]
-    if others and not named_subjects and any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children):
-        okeys = [k for o in others for k in phrase_names(view, o, ORG)]
-        owner = possessor(view, tok, okeys, ORG)
-        for o in okeys if owner and not blocked(head) else []:
-            yield owner, "partnerOf", o, tok, "possessive-partner", 0.7
-        return
-    yield from _pairs(view, head, subjects, others, "partnerOf", (ORG,), (ORG,), "noun-partner")
-    if others and not subjects and head is not tok and head.pos_ == "VERB" and not blocked(head):
-        # "X a fini par signer un accord avec Y": the subject of the governing clause.
-        okeys = [k for o in others for k in phrase_names(view, o, ORG)]
-        for a in _clause_subject(view, head, (ORG,)):
-            for b in okeys:
-                if a != b:
-                    yield a, "partnerOf", b, tok, "noun-partner-clause", 0.7
-    if not others and not blocked(head):
-        allies = [k for x in subjects for k in phrase_names(view, x, ORG)]
-        for i, a in enumerate(allies):
-            for b in allies[i + 1:]:
-                yield a, "partnerOf", b, tok, "noun-partner-coordination", 0.7
 
 
 def _competitor_noun(view: DocView, tok: Token, lemma: str, nmods: list[Token]) -> Iterator[Cand]:

@@ -26,26 +26,102 @@ _PARTICIPLE = {
 }
 
 
+_IRREGULAR = {"acquérir": "acquis", "reprendre": "repris", "détenir": "détenu", "concevoir": "conçu",
+              "produire": "produit"}
+# Every form of the participles above ("cofondée", "rachetés", "acquise"), to read a sentence
+# opening the tagger mistook for a noun ("Cofondée en 1999 par X, la société …").
+_FORMS = {stem + end: lemma for lemma in _PARTICIPLE
+          for stem in [_IRREGULAR.get(lemma, lemma[:-2] + "é")]
+          for end in (("", "e", "s", "es") if not stem.endswith("s") else ("", "e", "es"))}
+
+
+def _participles(view: DocView) -> Iterator[tuple[Token, str]]:
+    """Participles of ``_PARTICIPLE`` (with their lemma), and sentence-opening forms of them
+    whatever the tagger made of them."""
+    toks = view.tokens
+    for i, lemma in enumerate(view.lemmas):
+        if lemma in _PARTICIPLE and "Part" in toks[i].morph.get("VerbForm"):
+            yield toks[i], lemma
+    for sent in view.sents:
+        first = next((t for t in toks[sent.start:sent.end] if not t.is_space and not t.is_punct), None)
+        if first is not None and first.lower_ in _FORMS and not (
+                first.lemma_.lower() in _PARTICIPLE and "Part" in first.morph.get("VerbForm")):
+            yield first, _FORMS[first.lower_]
+
+
 def participle_relations(view: DocView) -> Iterator[Cand]:
     """"X, fondée par Y", "Le groupe dirigé par Y", "Fondée en 2005 par Y et Z, X…", "conçu par Y":
     a participle with an agent; the noun it qualifies (or the clause subject) is the patient."""
-    toks = view.tokens
-    for i, lemma in enumerate(view.lemmas):
-        if lemma not in _PARTICIPLE:
-            continue
-        tok = toks[i]
-        if "Part" not in tok.morph.get("VerbForm") or blocked(tok):
+    for tok, lemma in _participles(view):
+        if blocked(tok):
             continue
         predicate, agent_first = _PARTICIPLE[lemma]
         stypes, otypes = (tuple(t) for t in TYPES[predicate])
         atypes, ptypes = (stypes, otypes) if agent_first else (otypes, stypes)
         agents = _agent_keys(view, tok, atypes)
-        patients = _patient_keys(view, tok, ptypes, agents) if agents else []
+        if tok.i == tok.sent.start and len(agents) > 1 and set(atypes) & set(ptypes):
+            agents = _without_fronted_patient(view, agents)
+        implicit = not agents and predicate == "acquired"
+        if implicit:
+            agents = _implicit_buyer(view, tok)
+        patients = (_implicit_patient(view, tok) if implicit else _patient_keys(view, tok, ptypes, agents)) if agents else []
         for a in agents:
             for p in patients:
                 if a != p:
                     s, o = (a, p) if agent_first else (p, a)
                     yield s, predicate, o, tok, "participle-" + predicate, 0.75
+
+
+_MONEY = {"milliard", "million", "dollar", "euro", "livre", "yen"}
+
+
+def _implicit_buyer(view: DocView, tok: Token) -> list[str]:
+    """"Skype, racheté pour 8,5 milliards de dollars en 2011", "Altran, racheté en 2020": a
+    buy told with its price or year but no agent is the article's main organisation's."""
+    dated = any(c.dep_.startswith(("obl", "nmod")) and (
+        (_has_case(c, "en") and c.pos_ == "NUM") or (_has_case(c, "pour") and c.lemma_.lower() in _MONEY)
+        or any(g.lemma_.lower() in _MONEY for g in c.children if g.dep_ == "nmod")) for c in tok.children)
+    if not dated or any(c.dep_ in ("aux:pass", "aux:tense", "cop") for c in tok.children):
+        return []  # "Y a été racheté en 2011" names no buyer, told elsewhere
+    main = view.salient_org()
+    return [main] if main else []
+
+
+_DEAL_HEADS = {"celle", "celui", "intégration", "acquisition", "rachat", "achat", "reprise"}
+
+
+def _implicit_patient(view: DocView, tok: Token) -> list[str]:
+    """The name before the comma that opens the participle's phrase, read on the surface
+    ("Altran, racheté", "Skype, le service d'appels racheté": the parser often hangs the
+    participle on the description's complement), never a complement of a description ("la
+    division mobile de Nokia, acquise en 2013" is not Nokia; "celle de LinkedIn, absorbé" is)."""
+    toks = view.tokens
+    for j in range(tok.i - 1, max(tok.sent.start, tok.i - 10), -1):
+        t = toks[j]
+        if t.text == ",":
+            first = j - 1
+            key = view.ent_of(toks[first], ORG, PROD) if first > 0 else None
+            while key and first > 0 and view.key(toks[first - 1]) == key:
+                first -= 1
+            if not key or not toks[first].text[:1].isupper():
+                return []
+            if first > 1 and toks[first - 1].lower_ in ("de", "d'", "d’", "du", "des") \
+                    and toks[first - 2].lower_ not in _DEAL_HEADS:
+                return []
+            return [key]
+        if t.pos_ in ("VERB", "AUX", "PRON") or view.key(t) or t.text in (".", ";", ":", "(", ")"):
+            return []
+    return []
+
+
+def _without_fronted_patient(view: DocView, agents: list[str]) -> list[str]:
+    """"Contrôlé par A, B publie …": a last name joined by a bare comma (no "et") is the
+    subject the opening participle qualifies, not one more agent."""
+    last = agents[-1]
+    first = next((t for t in view.tokens if view.key(t) == last), None)
+    if first is not None and first.i > 0 and view.tokens[first.i - 1].text == ",":
+        return agents[:-1]
+    return agents
 
 
 def _agent_keys(view: DocView, tok: Token, types: tuple[str, ...]) -> list[str]:
@@ -81,11 +157,16 @@ def _patient_keys(view: DocView, tok: Token, types: tuple[str, ...], agents: lis
     if keys or tok.i != tok.sent.start:
         return keys
     last = max((i for i in range(tok.i, min(len(view.tokens), tok.i + 30)) if view.key(view.tokens[i]) in agents), default=tok.i)
-    for j in range(last + 1, min(len(view.tokens), last + 4)):
-        if view.tokens[j].text == ",":
+    # "Fondée par X et Y, deux anciens d'Apple, la start-up …": past an apposition to the agents.
+    for j in range(last + 1, min(len(view.tokens) - 1, last + 14)):
+        t = view.tokens[j]
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
+            break
+        if t.text == ",":
             named = names_after(view, j + 1, *types)[:1]
             generic = generic_org(view, view.tokens[j + 2]) if ORG in types and j + 2 < len(view.tokens) else None
-            return named or ([generic] if generic else [])
+            if named or generic:
+                return named or [generic]
     return []
 
 

@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
 from kg.extract.relations._common import (ORG, PLACE, PROD, Cand, _clause_subject, _has_case, _named_after,
-                                          _subtree_ent, generic_org, lex_verbs, name_before_comma)
+                                          _subtree_ent, generic_org, lex_verbs, name_before_comma,
+                                          phrase_start)
 from kg.nlp.resources import fold, gazetteer
 
 
@@ -157,3 +158,46 @@ def _name_after_fronted(view: DocView, tok: Token) -> list[str]:
         if view.tokens[j].pos_ in ("VERB", "AUX") and not view.key(view.tokens[j]):
             break
     return []
+
+
+_AVAILABLE = {"disponible": ("sur", "sous"), "compatible": ("avec",)}
+
+
+def available_relations(view: DocView) -> Iterator[Cand]:
+    """"l'application, disponible sur iOS et sur Android", "vSphere, qui est disponible sur
+    Azure", "un jeu compatible avec la Switch": the product runs on the platform."""
+    for i, lemma in enumerate(view.lemmas):
+        if lemma not in _AVAILABLE:
+            continue
+        tok = view.tokens[i]
+        platforms = [k for c in tok.children if c.dep_.startswith(("obl", "nmod")) and _has_case(c, *_AVAILABLE[lemma])
+                     for k in view.conjuncts(c, PROD)]
+        if not platforms or blocked(tok):
+            continue
+        for app in _available_subject(view, tok):
+            for plat in platforms:
+                if app != plat:
+                    yield app, "runsOn", plat, tok, "available-on-runsOn", 0.7
+
+
+def _available_subject(view: DocView, tok: Token) -> list[str]:
+    """The product the adjective is said of: its subject (a relative "qui" standing for the noun
+    the clause qualifies), the noun it qualifies, or the name that noun is apposed to."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "qui":
+        noun = tok.head if tok.dep_ in ("acl:relcl", "acl") else None
+    elif subj is not None:
+        return view.conjuncts(subj, PROD)
+    else:
+        noun = tok.head if tok.dep_ in ("amod", "acl", "appos") and tok.head.i != tok.i else None
+    before = name_before_comma(view, tok, PROD)
+    if noun is None:
+        return [before] if before else []
+    key = view.ent_of(noun, PROD)
+    if key and noun.text[:1].isupper():
+        return [key]
+    if noun.dep_ == "appos" and view.ent_of(noun.head, PROD):
+        return [view.ent_of(noun.head, PROD)]
+    # "vSphere, la suite phare de l'éditeur, qui est disponible sur Azure"
+    named = name_before_comma(view, phrase_start(view, noun), PROD) or before
+    return [named] if named else []

@@ -39,8 +39,8 @@ def role_relations(view: DocView) -> Iterator[Cand]:
     """"X, le PDG de Y", "l'analyste d'IDC X", "X est président de Y", "fondateur de Y"."""
     doc = view.doc
     for tok in view.tokens:
-        if tok.pos_ not in ("NOUN", "PROPN") or view.key(tok):
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or view.key(tok):
+            continue  # "X, cofondateur et président de Y": the tagger often makes the first role an ADJ
         role = _role_phrase(tok)
         if not role:
             continue
@@ -56,7 +56,9 @@ def role_relations(view: DocView) -> Iterator[Cand]:
         for conj in tok.conjuncts:
             org = org or (_subtree_ent(view, conj, (ORG,)) if conj.i > tok.i else None)
         org = org or _org_after_role(view, tok)
-        possessive = any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in tok.children)
+        # "son cofondateur et PDG": the first conjunct's possessive determines the second role too.
+        possessive = any(c.dep_ == "det" and c.lower_ in POSSESSIVES
+                         for c in (*tok.children, *(tok.head.children if tok.dep_ == "conj" else ())))
         person = _role_person(view, tok)
         if not org and possessive and person:
             org = possessor(view, tok, [], ORG)  # "Kevin Thompson, son directeur général"
@@ -157,3 +159,56 @@ def owner_relations(view: DocView) -> Iterator[Cand]:
         for c in tok.children:
             if c.dep_ == "nmod" and _has_case(c, "de", "d'", "d’") and view.ent_of(c, PER):
                 yield view.ent_of(c, PER), "leads", org, tok, "owner-leads", 0.65
+
+
+_TAKE_HEAD = {"prendre", "reprendre", "assurer", "conserver", "garder"}
+_STATE_VERBS = {"être", "rester", "demeurer"}
+# Verbs whose subject ends up at the head: "X, nommé à la tête de Y", "X reste à la tête de Y"
+# (not "le plan intervient en pleine transition à la tête de Y").
+_PUT_AT_HEAD = _STATE_VERBS | {"nommer", "arriver", "revenir", "propulser", "placer", "maintenir"}
+
+
+def head_of_relations(view: DocView) -> Iterator[Cand]:
+    """"X, à la tête de Y depuis 2006", "X est à la tête de Y", "X a pris la tête (la direction)
+    de Y": the person leads the organisation."""
+    for i, lemma in enumerate(view.lemmas):
+        if lemma not in ("tête", "direction"):
+            continue
+        tok = view.tokens[i]
+        cop = [c for c in tok.children if c.dep_ == "cop"]
+        verb = tok if cop else tok.head  # "X est à la tête de Y": the noun heads the clause
+        at_head = lemma == "tête" and _has_case(tok, "à")
+        taken = tok.dep_ == "obj" and verb.lemma_.lower() in _TAKE_HEAD
+        if not (at_head or taken) or blocked(verb if taken else tok):
+            continue
+        state = cop[0] if cop else verb
+        if at_head and state.lemma_.lower() in _STATE_VERBS and "Imp" in state.morph.get("Tense") \
+                and not _has_case_child(tok, "depuis"):
+            continue  # "X était à la tête de Y": a former role
+        org = _subtree_ent(view, tok, (ORG,), depth=2) or _org_after_role(view, tok)
+        person = _head_person(view, tok, verb if taken or cop or verb.lemma_.lower() in _PUT_AT_HEAD else None)
+        if org and person and not any(c.lower_ in ("ancien", "ancienne", "ex") for c in tok.children):
+            yield person, "leads", org, tok, "head-of-leads", 0.8
+
+
+def _has_case_child(tok: Token, word: str) -> bool:
+    """A complement of ``tok`` introduced by ``word`` ("depuis 2019")."""
+    return any(_has_case(c, word) for c in tok.children)
+
+
+def _head_person(view: DocView, tok: Token, verb: Token | None) -> str | None:
+    """The person named before the comma that opens "à la tête de Y", else the subject of the
+    governing verb when it puts its subject at the head (or the antecedent of its "qui")."""
+    start = min(t.i for t in tok.subtree)
+    if start > 1 and view.tokens[start - 1].text == ",":
+        named = view.ent_of(view.tokens[start - 2], PER)
+        if named:
+            return named
+    for c in verb.children if verb is not None else ():
+        if c.dep_ in ("nsubj", "nsubj:pass"):
+            if c.lower_ == "qui" and verb.dep_ == "acl:relcl":
+                return view.ent_of(verb.head, PER)
+            named = view.ent_of(c, PER)
+            if named:
+                return named
+    return None

@@ -49,9 +49,10 @@ def verb_relations(view: DocView) -> Iterator[Cand]:
             makers = subj or ([] if passive or tok.dep_ != "xcomp" else
                               [c for c in tok.head.children if c.dep_ == "nsubj"])
             yield from _pairs(view, tok, objs, makers, "madeBy", (PROD,), (ORG,), "verb-madeBy")
-        if lemma in lex["leads_verbs"] and "Part" not in tok.morph.get("VerbForm") and not _past(tok):
+        if lemma in lex["leads_verbs"] and "Part" not in tok.morph.get("VerbForm") and (not _past(tok) or _until_now(tok)):
             # "X dirige Y", "X, qui préside Y depuis 2015": active voice, present (participles:
-            # _PARTICIPLE); "qui dirigeait Y", "a dirigé Y" tell a former role.
+            # _PARTICIPLE); "qui dirigeait Y", "a dirigé Y" tell a former role, but "qui
+            # dirigeait Y depuis 2021" a role held up to the news it is told with.
             yield from _pairs(view, tok, subj, objs, "leads", (PER,), (ORG,), "verb-leads")
         if lemma in lex["founded_verbs"]:
             yield from _pairs(view, tok, passive, agents, "foundedBy", (ORG,), (PER,), "passive-foundedBy")
@@ -107,16 +108,48 @@ def _partner_verb(view: DocView, tok: Token, subj: list[Token], reflexive: bool)
     are partners too."""
     obls = [c for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "avec", "à", "au", "aux")]
     yield from _pairs(view, tok, subj, obls, "partnerOf", (ORG,), (ORG,), "verb-partner")
-    if reflexive and not blocked(tok):
+    # "X et Y travaillent main dans la main (ensemble)": the adverb makes the verb mutual.
+    mutual = any(c.lower_ in ("ensemble", "main") for c in tok.children)
+    if (reflexive or mutual) and not blocked(tok):
         allies = list(dict.fromkeys(k for x in subj for k in phrase_names(view, x, ORG)))
+        if mutual and len(allies) == 1:
+            allies = _names_left(view, tok) or allies  # "X et Y travaillent main dans la main", X cut off
         for i, a in enumerate(allies):
             for b in allies[i + 1:]:
                 yield a, "partnerOf", b, tok, "verb-partner-coordination", 0.7
 
 
+def _names_left(view: DocView, verb: Token) -> list[str]:
+    """"X et Y travaillent …": the organisations joined by "et" or commas right before the verb."""
+    toks, out = view.tokens, []
+    start = verb.sent.start
+    if start > 0 and toks[start - 1].text not in (".", "!", "?", ":", ";", "»") and not toks[start - 1].is_space:
+        start = toks[start - 1].sent.start  # the parser cut the sentence at the name
+    j = verb.i - 1
+    while j >= start:
+        key = view.ent_of(toks[j], ORG)
+        if not key:
+            break
+        if key not in out:
+            out.append(key)
+        while j >= start and view.key(toks[j]) == key:
+            j -= 1
+        if j > start and toks[j].lower_ in ("et", ","):
+            j -= 1
+        else:
+            break
+    return out[::-1] if len(out) > 1 else []
+
+
 def _past(tok: Token) -> bool:
     """Imperfect, simple past or compound past: a state that no longer holds."""
     return bool({"Imp", "Past"} & set(tok.morph.get("Tense"))) or any(c.dep_ == "aux:tense" for c in tok.children)
+
+
+def _until_now(tok: Token) -> bool:
+    """An imperfect (no auxiliary) with a "depuis" complement: a state lasting up to the moment told."""
+    return "Imp" in tok.morph.get("Tense") and not any(c.dep_ == "aux:tense" for c in tok.children) \
+        and any(c.dep_.startswith(("obl", "nmod")) and _has_case(c, "depuis") for c in tok.children)
 
 
 def _verb_mistagged(tok: Token) -> bool:
