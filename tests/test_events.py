@@ -510,3 +510,35 @@ OURS_NEGATIVE = [
 def test_offers_and_look_alikes_open_no_event(analyse, case_id, text, typ):
     x = analyse(_text(text), PUB)
     assert [e for e in x.events if e.type == typ] == []
+
+
+OURS_POSITIVE_2 = [
+    ("bought-with-acheter",
+     "Le groupe Cisco a acheté Splunk pour 28 milliards de dollars en mars 2024.",
+     ("Acquisition", "Cisco", "2024-03")),
+    ("units-delivered",
+     "Xiaomi est devenu au deuxième trimestre 2021 le deuxième fabricant mondial, avec 53 millions d'unités livrées.",
+     ("Results", "Xiaomi", "2021-Q2")),
+    ("operating-result",
+     "Orange a publié un résultat d'exploitation de 2 milliards d'euros au troisième trimestre 2023.",
+     ("Results", "Orange", "2023-Q3")),
+]
+
+
+@pytest.mark.parametrize("case_id, text, expected", OURS_POSITIVE_2, ids=[c[0] for c in OURS_POSITIVE_2])
+def test_more_deal_and_result_words(analyse, case_id, text, expected):
+    x = analyse(_text(text), PUB)
+    assert expected in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+OURS_NEGATIVE_2 = [
+    ("buying-shares-is-no-takeover", "Le fonds Elliott a acheté des actions Ubisoft pour 50 millions d'euros.", "Acquisition"),
+    ("purchasing-power", "Le pouvoir d'achat des Français a reculé de 2 % en 2023 selon l'Insee.", "Acquisition"),
+    ("pounds-are-no-deliveries", "Le japonais SoftBank avait acquis Arm en 2016 pour 24 milliards de livres.", "Results"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, typ", OURS_NEGATIVE_2, ids=[c[0] for c in OURS_NEGATIVE_2])
+def test_more_look_alikes_open_no_event(analyse, case_id, text, typ):
+    x = analyse(_text(text), PUB)
+    assert [e for e in x.events if e.type == typ] == []
