@@ -102,8 +102,8 @@ class _SubjectChain:
     """Organisations in subject position, read left to right: "Lenovo a racheté Motorola
     Mobility à Google. Le groupe …" continues with the subject Lenovo, not the latest name."""
 
-    def __init__(self, doc: Doc, orgs: list[Ment]) -> None:
-        self.sent_starts = [sent.start for sent in doc.sents]
+    def __init__(self, doc: Doc, orgs: list[Ment], sent_starts: list[int]) -> None:
+        self.sent_starts = sent_starts
         self.items = [(m.start, m.key) for m in orgs
                       if any(doc[i].dep_ in ("nsubj", "nsubj:pass") for i in range(m.start, m.end))]
 
@@ -148,7 +148,8 @@ def resolve_descriptions(
     org_nouns = lex().org_nouns
     dem = demonyms()
     sal = _Salience(mentions, entities)
-    chain = _SubjectChain(doc, sal.orgs)
+    sent_starts = [sent.start for sent in doc.sents]  # read once: doc.sents makes every Span
+    chain = _SubjectChain(doc, sal.orgs, sent_starts)
     known = KnownClasses()
     out, ties = relational_descriptions(doc, token_ent, entities, lambda pool: sal.best(len(doc), pool))
     facts = [Fact(s, p, o, t, rule, 0.75) for s, p, o, t, rule in ties]
@@ -197,7 +198,7 @@ def resolve_descriptions(
                 out.append(Ment(place_tok.i, place_tok.i + 1, place, "demonym"))
             facts.append(Fact(target, "basedIn", place, tok.i, f"coref-{kind}-place", 0.8))
     out.extend(_demonym_before_names(doc, demonym_at, token_ent, entities, facts))
-    out.extend(_pronouns(doc, mentions + out, entities))
+    out.extend(_pronouns(doc, mentions + out, entities, sent_starts))
     return out, facts
 
 
@@ -339,8 +340,10 @@ def _demonym_before_names(doc, demonym_at: list[int], token_ent, entities, facts
     return out
 
 
-def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> list[Ment]:
-    """Subject "il"/"elle" → the subject entity of the previous sentence (organisation or person)."""
+def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity],
+              sent_starts: list[int]) -> list[Ment]:
+    """Subject "il"/"elle" → the subject entity of the previous sentence (organisation or person);
+    ``sent_starts``: the first token of each sentence."""
     by_token = {}
     for m in mentions:
         for i in range(m.start, m.end):
@@ -349,7 +352,6 @@ def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> li
     last_subject: str | None = None
     # Only mention tokens and "il"/"elle" can change anything: read those, sentence by sentence.
     reads = sorted(set(by_token) | set(positions(doc, LOWER, _PRONOUNS.__contains__)))
-    sent_starts = [sent.start for sent in doc.sents]
     current, found = -1, None
     for i in reads:
         n = bisect_right(sent_starts, i) - 1

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import Callable
 
+import numpy
 from spacy.tokens import Doc
 
 
-# test → {string hash → verdict}. A string's hash is the same in every doc and vocab, so a
-# verdict holds for the whole process; looking strings up in the StringStore costs as much as
-# making the Token objects. Tests must be long-lived callables (module functions, bound methods
-# of loaded word sets): the cache is keyed by the callable.
-_SEEN: dict[Callable[[str], object], dict[int, bool]] = {}
+# test → (hashes tested, hashes that passed). A string's hash is the same in every doc and
+# vocab, so a verdict holds for the whole process; looking strings up in the StringStore costs
+# as much as making the Token objects. Tests must be long-lived callables (module functions,
+# bound methods of loaded word sets): the cache is keyed by the callable.
+_KNOWN: dict[Callable[[str], object], tuple[set[int], set[int]]] = {}
 _MAX_SEEN = 500_000  # strings remembered per test before starting over (keeps memory flat)
+_FEW = 8  # up to this many matching strings, positions are found with numpy comparisons
 
 
 def positions(doc: Doc, attr: int, test: Callable[[str], object]) -> list[int]:
@@ -29,23 +31,61 @@ def positions(doc: Doc, attr: int, test: Callable[[str], object]) -> list[int]:
     >>> positions(spacy.blank("fr")("Le groupe et le Groupe."), LOWER, {"groupe"}.__contains__)
     [1, 4]
     """
-    hashes, seen = _verdicts(doc, attr, test)
-    return [i for i, h in enumerate(hashes) if seen[h]]
+    column = _column(doc, attr)
+    hits = _passed(doc, column, test) & column.distinct
+    if not hits:
+        return []
+    if len(hits) > _FEW:
+        return [i for i, h in enumerate(column.hashes) if h in hits]
+    # Word lists match few distinct strings: a comparison of the whole column per string.
+    found = iter(hits)
+    mask = column.array == next(found)
+    for h in found:
+        mask |= column.array == h
+    return numpy.flatnonzero(mask).tolist()
 
 
 def flags(doc: Doc, attr: int, test: Callable[[str], object]) -> list[bool]:
     """``test`` of each token's ``attr`` string, one bool per token (see :func:`positions`)."""
-    hashes, seen = _verdicts(doc, attr, test)
-    return [seen[h] for h in hashes]
+    column = _column(doc, attr)
+    passed = _passed(doc, column, test)
+    return [h in passed for h in column.hashes]
 
 
-def _verdicts(doc: Doc, attr: int, test) -> tuple[list[int], dict[int, bool]]:
-    """The doc's ``attr`` hashes and the verdicts of ``test``, known for every one of them."""
-    seen = _SEEN.setdefault(test, {})
-    if len(seen) > _MAX_SEEN:
-        seen.clear()
-    hashes = doc.to_array(attr).tolist() if len(doc) else []
-    strings = doc.vocab.strings
-    for h in set(hashes).difference(seen):
-        seen[h] = bool(test(strings[h]))
-    return hashes, seen
+class _Column:
+    """One token attribute of a doc: its hashes (numpy and list, in token order) and the set
+    of distinct ones."""
+
+    __slots__ = ("array", "hashes", "distinct")
+
+    def __init__(self, array: numpy.ndarray) -> None:
+        self.array = array
+        self.hashes = array.tolist()
+        self.distinct = set(self.hashes)
+
+
+def _column(doc: Doc, attr: int) -> _Column:
+    """The doc's ``attr`` column, read once per doc: kg's components scan the same LOWER
+    column for several word lists. Kept in ``doc.user_data`` with the token count it was read
+    for (a doc retokenised afterwards is read anew)."""
+    key = ("kg_column", attr)
+    cached = doc.user_data.get(key)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    column = _Column(doc.to_array(attr) if len(doc) else numpy.zeros(0, dtype="uint64"))
+    doc.user_data[key] = (len(doc), column)
+    return column
+
+
+def _passed(doc: Doc, column: _Column, test) -> set[int]:
+    """The hashes known to pass ``test``, after testing the strings of ``column`` not yet seen."""
+    known = _KNOWN.get(test)
+    if known is None or len(known[0]) > _MAX_SEEN:
+        known = _KNOWN[test] = (set(), set())
+    tested, passed = known
+    new = column.distinct - tested
+    if new:
+        strings = doc.vocab.strings
+        tested |= new
+        passed.update(h for h in new if test(strings[h]))
+    return passed
