@@ -45,12 +45,13 @@ class GraphBuilder:
         """The quads of one article's named graph and of its entities' descriptions."""
         a = x.article
         iri = self.m.article(a.id)
+        digest = content_hash(a.text)
         q: list[Quad] = []
 
         def add(s, p, o) -> None:
             q.append(Quad(s, p, o, iri))
 
-        self._article(add, iri, x)
+        self._article(add, iri, x, digest)
         for men in x.mentions:
             node = self.m.part(iri, "mention", men.start, men.end, men.entity)
             add(node, RDF.type, NIF.Phrase)
@@ -65,15 +66,15 @@ class GraphBuilder:
             self._quote(add, iri, quote)
         for ev in x.events:
             self._event(add, iri, ev)
-        return ArticleGraph(iri, content_hash(a.text), tuple(q), tuple(self._entities(x)))
+        return ArticleGraph(iri, digest, tuple(q), tuple(self._entities(x)))
 
-    def _article(self, add, iri: NamedNode, x: Extraction) -> None:
+    def _article(self, add, iri: NamedNode, x: Extraction, digest: str) -> None:
         a = x.article
         add(iri, RDF.type, SCHEMA.NewsArticle)
         add(iri, SCHEMA.headline, _lit(a.title))
         add(iri, SCHEMA.inLanguage, _lit("fr"))
         add(iri, SCHEMA.text, _lit(a.text))
-        add(iri, KG.contentHash, _lit(content_hash(a.text)))
+        add(iri, KG.contentHash, _lit(digest))
         if a.date:
             add(iri, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date))
         if a.url:

@@ -34,6 +34,10 @@ class ClosedNamespace:
     def __init__(self, iri: str, terms: tuple[str, ...] | list[str]) -> None:
         self._iri = iri
         self._terms = {t: NamedNode(iri + t) for t in terms}
+        # Terms are also plain instance attributes, so ``RDF.type`` is an ordinary attribute
+        # read (the graph build reads a few hundred per article); only a name that is not a
+        # term falls through to __getattr__, which raises. The class's own names keep winning.
+        self.__dict__.update({t: n for t, n in self._terms.items() if not hasattr(type(self), t)})
 
     def __getattr__(self, name: str) -> NamedNode:
         try:
@@ -42,7 +46,10 @@ class ClosedNamespace:
             raise AttributeError(f"{name!r} is not a term of {self.__dict__['_iri']}") from None
 
     def __getitem__(self, name: str) -> NamedNode:
-        return self.__getattr__(name)
+        try:
+            return self._terms[name]
+        except KeyError:
+            return self.__getattr__(name)  # raises the AttributeError
 
     def __contains__(self, name: str) -> bool:
         return name in self._terms
