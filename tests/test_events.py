@@ -193,6 +193,20 @@ POSITIVE = [
     ("passive-launch-of-described-devices",
      "Sony mise sur ses casques. Les deux casques avaient été dévoilés le 15 janvier et commercialisés un mois plus tard.",
      ("ProductLaunch", "Sony", "2024-01-15", None)),
+    ("layoff-plan-in-the-future-through-a-relative",
+     "Ericsson a présenté mardi un plan d'économies qui se traduira par 8 500 suppressions de postes.",
+     ("Layoff", "Ericsson", "2024-02-27", None)),
+    ("layoff-verb-couper-with-jobs", "Google va couper 12 000 postes dans le monde.",
+     ("Layoff", "Google", "2024-03-01", "12 000 postes")),
+    ("layoff-mise-a-pied", "Dell a mis à pied 6 650 salariés en février.",
+     ("Layoff", "Dell Technologies", "2024-02", "6 650 salariés")),
+    ("layoff-share-of-the-staff", "Vivendi a engagé jeudi une réduction de 10 % de ses effectifs.",
+     ("Layoff", "Vivendi", "2024-02-29", None)),
+    ("winning-a-case-is-the-winners-lawsuit", "Nokia a obtenu gain de cause face à Oppo devant un tribunal de Mannheim.",
+     ("Lawsuit", "Nokia", "2024-03-01", None)),
+    ("a-contested-fine-falls-on-the-subject",
+     "Amazon conteste l'amende de 746 millions d'euros infligée en 2021 par le régulateur luxembourgeois.",
+     ("Lawsuit", "Amazon", "2021", "746 millions d'euros")),
     ("lifting-the-veil-on-a-device",
      "Nintendo se tait. Le fabricant japonais avait levé le voile sur sa nouvelle console en janvier.",
      ("ProductLaunch", "Nintendo", "2024-01", None)),
@@ -256,6 +270,10 @@ NEGATIVE = [
      "ProductLaunch"),
     ("a-launch-to-come-with-devoir", "Sony doit dévoiler le 10 mai ses nouveaux casques sans fil.", "ProductLaunch"),
     ("a-negated-launch", "Apple n'a pas présenté de nouvelle montre cette année.", "ProductLaunch"),
+    ("a-cost-cut-is-no-layoff", "Orange a annoncé une réduction de 10 % de ses coûts.", "Layoff"),
+    ("cuts-that-must-happen-are-a-plan", "Un millier de postes doit disparaître chez SFR d'ici la fin de l'année.",
+     "Layoff"),
+    ("conditional-layoff", "Atos pourrait supprimer 1 000 postes, selon Les Echos.", "Layoff"),
     ("lifting-the-veil-on-results", "Samsung a levé le voile mardi sur ses résultats, portés par le Galaxy S24.",
      "ProductLaunch"),
     ("a-veil-to-be-lifted", "Sony lèvera le voile sur sa nouvelle console en juin.", "ProductLaunch"),
@@ -542,3 +560,24 @@ OURS_NEGATIVE_2 = [
 def test_more_look_alikes_open_no_event(analyse, case_id, text, typ):
     x = analyse(_text(text), PUB)
     assert [e for e in x.events if e.type == typ] == []
+
+
+PERIOD_DATES_2 = [
+    ("Sur les trois premiers mois de l'année, le groupe a vendu", dt.date(2024, 5, 3), ["2024-Q1"]),
+    ("les six derniers mois de l'année", dt.date(2024, 2, 3), ["2023-H2"]),
+    ("sur l'exercice clos fin mars, le bénéfice", dt.date(2024, 5, 14), ["2024"]),
+    ("sur son exercice décalé, clos le 30 septembre 2023", PUB, ["2023"]),
+]
+
+
+@pytest.mark.parametrize("text, pub, expected", PERIOD_DATES_2)
+def test_period_dates_without_a_year(text, pub, expected):
+    assert [v for _, _, v in find_dates(text, pub)] == expected
+
+
+def test_a_change_in_revenue_is_a_result_a_cap_is_not(analyse):
+    x = analyse(_text("Le constructeur Tesla a annoncé mardi un recul de 9 % de son chiffre d'affaires trimestriel, "
+                      "à 21,3 milliards de dollars."), PUB)
+    assert "Tesla" in {_label(x, e.agent) for e in x.events if e.type == "Results"}
+    y = analyse(_text("Le régulateur peut infliger à Meta une amende allant jusqu'à 6 % de son chiffre d'affaires mondial."), PUB)
+    assert [e for e in y.events if e.type == "Results"] == []

@@ -57,8 +57,8 @@ def _author(view: DocView, tok: Token) -> list[str]:
     """The author a complaint noun names: "une plainte de X", "les plaintes de plusieurs
     comparateurs, dont X", "la plainte qu'il a déposée" (the relative clause's subject)."""
     for c in tok.children:
-        if c.dep_ == "nmod" and (has_case(c, "de", "d'", "d’", "du", "des") or not any(
-                d.dep_ == "case" for d in c.children)):
+        if c.dep_ == "nmod" and (has_case(c, "de", "d'", "d’", "du", "des") or any(
+                d.lower_ == "dont" for d in c.subtree)):
             found = orgs(view, c) or [k for d in c.children if d.dep_ in ("nmod", "appos") for k in orgs(view, d)]
             if found:
                 return found[:1]
@@ -133,7 +133,7 @@ def defendant(view: DocView, tok: Token, salient: str | None = None) -> list[str
                                  and _definite_description(view, t) for t in tok.subtree)
     if described and (party := _salient_party(view)):
         return [party]  # "les sanctions de la Commission contre la firme": the article's company
-    return _first_party(view, tok.sent)
+    return _first_party(view, tok)
 
 
 def _parties(view: DocView, tok: Token) -> list[str]:
@@ -152,9 +152,11 @@ def _payer(view: DocView, tok: Token, verb: Token) -> list[str]:
     return []
 
 
-def _first_party(view: DocView, sent) -> list[str]:
+def _first_party(view: DocView, tok: Token) -> list[str]:
     """The sentence's first organisation that neither sanctions nor judges, preferably not a
-    subject ("la CNIL a infligé …"); "la filiale d'Alphabet a écopé …": not Alphabet."""
+    subject ("la CNIL a infligé …"), else the subject of a verb above the trigger ("Amazon
+    conteste l'amende infligée par …"); "la filiale d'Alphabet a écopé …": not Alphabet."""
+    sent = tok.sent
     authorities = _authorities(view)
     for t in sent:
         if fold(t.lemma_) in _SANCTION:
@@ -164,7 +166,10 @@ def _first_party(view: DocView, sent) -> list[str]:
     relational = rules().get("relational_nouns", frozenset())
     keys = [(t, k) for t in sent if (k := view.ent_of(t, "Organization")) and k not in authorities
             and not authority(view, k) and not (t.dep_ == "nmod" and fold(t.head.lemma_.lower()) in relational)]
-    first = next((k for t, k in keys if t.dep_ != "nsubj"), None)
+    # "Amazon conteste l'amende infligée par le régulateur": a subject that does not sanction
+    above = {a.i for a in tok.ancestors}
+    first = next((k for t, k in keys if t.dep_ != "nsubj"), None) or next(
+        (k for t, k in keys if t.head.i in above), None)
     return [first] if first else []
 
 

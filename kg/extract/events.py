@@ -94,8 +94,8 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         if trig == "perdre" and not _MONEY.search(text):
             return False  # "l'action a perdu 4,9 %", "perdu 800 000 abonnés": no loss made
         forecast = _rules().get("forecast", frozenset())
-        if tok.pos_ == "NOUN" and tok.head.text == "%":
-            return False  # "jusqu'à 10 % de son chiffre d'affaires": a cap, not a result
+        if tok.pos_ == "NOUN" and tok.head.text == "%" and fold(tok.head.head.lemma_.lower()) not in _CHANGES:
+            return False  # "jusqu'à 10 % de son chiffre d'affaires": a cap, not a result ("un recul de 9 % de" is)
         return (quantity(typ, text) is not None and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
                 and not any(fold(t.lower_) in forecast for t in sent) and not _price(tok, text))
     if typ == "ProductLaunch":
@@ -137,6 +137,9 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
     return True
 
 
+# nouns of a change in a figure: "un recul de 9 % de son chiffre d'affaires" states a result
+_CHANGES = {"recul", "hausse", "baisse", "progression", "croissance", "chute", "repli", "augmentation",
+            "bond", "diminution", "contraction", "envolee", "plongeon", "effondrement", "amelioration"}
 _MARKET = re.compile(r"\b(?:bourse|nasdaq|euronext|nyse|wall street|cotation|cotée?s?)\b", re.I)
 _PRICE = re.compile(r"\s*(?:,\s*)?(?:à\s+partir\s+de|au\s+prix\s+de|à|pour)?\s*$", re.I)
 

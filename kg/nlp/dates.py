@@ -58,12 +58,15 @@ _PATTERNS = [
     ("closed", re.compile(rf"\b(?:trimestre(?:\s+(?:fiscal|décalé)|\s+de\s+(?:son|l['’])\s*exercice(?:\s+(?:fiscal|décalé))?)?|"
                           rf"trois\s+mois),?\s+(?:clos|achevée?s?|terminée?s?|arrêtée?s?)\s+"
                           rf"(?:fin|à\s+la\s+fin|le\s+\d{{1,2}})\s+({_M})(?:\s+(\d{{4}}))?", re.I)),
+    # "sur son exercice clos fin mars": the fiscal year, named by the year it closed in
+    ("fyear", re.compile(rf"\bexercice(?:\s+(?:fiscal|décalé))?,?\s+(?:clos|achevé|terminé|arrêté)\s+"
+                         rf"(?:fin|à\s+la\s+fin|le\s+\d{{1,2}})\s+({_M})(?:\s+(\d{{4}}))?", re.I)),
     # "le premier trimestre de son exercice décalé": a fiscal quarter, i.e. the calendar quarter
     # that last ended before publication (results come out in the weeks after a quarter closes)
     ("fiscal", re.compile(rf"\b(?:{_O})\s+trimestre\s+(?:fiscal|décalé|de\s+(?:son|l['’]|leur)\s*exercice"
                           rf"(?:\s+(?:fiscal|décalé))?)(?:\s+\d{{4}})?", re.I)),
     # "les trois derniers mois de 2023", "les six premiers mois de l'année 2022": a quarter, a half
-    ("months", re.compile(r"\b(trois|six)\s+(derniers|premiers)\s+mois\s+de\s+(?:l['’]année\s+)?(\d{4})\b", re.I)),
+    ("months", re.compile(r"\b(trois|six)\s+(derniers|premiers)\s+mois\s+de\s+(?:l['’]année(?:\s+(\d{4}))?|(\d{4}))\b", re.I)),
     # "sur l'ensemble de l'année": the year just closed when told in its first months
     ("wholeyear", re.compile(r"\bl['’]ensemble\s+de\s+l['’]année\b(?!\s+\d)", re.I)),
     ("dmy", re.compile(rf"\b(\d{{1,2}}|1er)\s+({_M})\s+(\d{{4}})\b", re.I)),
@@ -100,7 +103,7 @@ _SHIFTS = [
 _MONTH_WORDS = tuple(MONTHS)
 _NEEDS = {
     "span": _MONTH_WORDS, "closed": ("trimestre", "mois"), "quarter": ("trimestre",), "half": ("semestre",),
-    "fiscal": ("trimestre",), "months": ("mois",), "wholeyear": ("ensemble",),
+    "fiscal": ("trimestre",), "months": ("mois",), "fyear": ("exercice",), "wholeyear": ("ensemble",),
     "dmy": _MONTH_WORDS, "dm": _MONTH_WORDS, "my": _MONTH_WORDS, "m": _MONTH_WORDS,
     "edge": ("fin", "début", "mi"), "weekday": tuple(WEEKDAYS), "rel": ("hier", "aujourd"),
     "season": ("printemps", "été", "automne", "hiver"), "same": ("même",),
@@ -163,9 +166,14 @@ def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
     if kind == "fiscal" and pub:
         q = (pub.month - 1) // 3  # the quarter before the current one, 0 = the previous year's last
         return f"{pub.year - 1}-Q4" if q == 0 else f"{pub.year}-Q{q}"
+    if kind == "fyear":
+        return g[1] or (str(_past_year(MONTHS[g[0].lower()], 28, pub)) if pub else None)
     if kind == "months":
         n = 1 if g[1].lower() == "premiers" else 2
-        return f"{g[2]}-Q{4 if n == 2 else 1}" if g[0].lower() == "trois" else f"{g[2]}-H{n}"
+        year = g[2] or g[3] or (str(pub.year - (1 if n == 2 and pub.month <= 6 else 0)) if pub else None)
+        if year is None:
+            return None
+        return f"{year}-Q{4 if n == 2 else 1}" if g[0].lower() == "trois" else f"{year}-H{n}"
     if kind == "wholeyear" and pub:
         return str(pub.year - 1 if pub.month <= 3 else pub.year)
     if kind == "lastyear":
