@@ -358,6 +358,14 @@ POSITIVE = [
     ("implicit-buyer-price", "Microsoft a publié ses résultats. Sa plus grosse acquisition reste celle "
      "de LinkedIn, racheté pour 26 milliards de dollars en 2016.", ("Microsoft", "acquired", "LinkedIn")),
     ("available-on", "Fortnite est disponible sur la PlayStation 5.", ("Fortnite", "runsOn", "PlayStation 5")),
+    ("based-description-after-name", "Broadcom a racheté VMware, l'éditeur de logiciels de virtualisation "
+     "basé à Palo Alto.", ("VMware", "basedIn", "Palo Alto")),
+    ("founded-in-city", "Fondé en 2007 à Paris, Deezer compte dix millions d'abonnés.", ("Deezer", "basedIn", "Paris")),
+    ("established-in", "Trezor est la marque de SatoshiLabs, établi à Prague.", ("SatoshiLabs", "basedIn", "Prague")),
+    ("implicit-deal-noun", "Broadcom a publié ses résultats. Le groupe est devenu un poids lourd des logiciels "
+     "avec le rachat de CA Technologies en 2018.", ("Broadcom", "acquired", "CA Technologies")),
+    ("object-control-rival", "Le rapprochement doit permettre à Microsoft de mieux rivaliser avec Amazon et Google.",
+     ("Microsoft", "competitorOf", "Google")),
 ]
 
 # (id, sentence, predicate that must not be extracted, entities that must be recognised)
@@ -473,6 +481,10 @@ NEGATIVE = [
      "Nokia, acquise en 2013 pour 5,4 milliards d'euros, elle a été dépréciée.", "acquired",
      {"Microsoft", "Nokia"}),
     ("negated-available", "Fortnite ne sera pas disponible sur iOS.", "runsOn", {"Fortnite", "iOS"}),
+    ("possible-deal-noun", "Nokia supprime des postes. Un éventuel rachat d'Alcatel-Lucent en 2016 a été évoqué.",
+     "acquired", {"Nokia", "Alcatel-Lucent"}),
+    ("deal-plan-noun", "Nokia supprime des postes. Le projet de rachat d'Alcatel-Lucent en 2016 a échoué.",
+     "acquired", {"Nokia", "Alcatel-Lucent"}),
 ]
 
 
@@ -541,6 +553,8 @@ WRONG = [
      "chez Google, ont été reçus à Bercy.", ("Sundar Pichai", "leads", "Apple")),
     ("possessive-partner-is-the-conjunct", "Le New York Times a assigné OpenAI et son partenaire "
      "Microsoft.", ("New York Times", "partnerOf", "Microsoft")),
+    ("based-not-the-buyer", "Broadcom a racheté VMware, l'éditeur de logiciels de virtualisation basé à "
+     "Palo Alto.", ("Broadcom", "basedIn", "Palo Alto")),
     ("two-firms-not-across-sentences", "Google avait racheté Motorola Mobility en 2012. Les deux groupes "
      "ont signé un accord de licence.", ("Google", "partnerOf", "Motorola Mobility")),
 ]

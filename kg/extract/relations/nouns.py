@@ -12,6 +12,7 @@ from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_
                                           _mention_ends, _pairs, _subtree_ent, described_names, lex_verbs, phrase_names, name_before_comma,
                                           names_after, phrase_start, possessor)
 from kg.extract.relations.alliances import partner_noun as _partner_noun
+from kg.extract.relations.participles import implicit_deal
 from kg.extract.relations.products import non_maker
 from kg.nlp.resources import lex as lexicon_sets
 
@@ -217,7 +218,8 @@ def noun_relations(view: DocView) -> Iterator[Cand]:
             yield from (c for c in _pairs(view, head, buyers, targets, "acquired", (ORG,), (ORG, PROD), "noun-acquired")
                         if agents or not non_maker(view, c[0]))
             if not buyers and targets:
-                yield from _supported_acquisition(view, tok, targets)
+                supported = list(_supported_acquisition(view, tok, targets))
+                yield from supported or implicit_deal(view, tok, targets)
         if lemma in lex["competitor_nouns"] or (lemma == "face" and tok.dep_.startswith("obl")):
             yield from _competitor_noun(view, tok, lemma, nmods)
         if lemma in lex["partner_nouns"]:

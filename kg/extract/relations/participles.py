@@ -9,8 +9,10 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
-from kg.extract.relations._common import (ORG, PROD, TYPES, Cand, _agents, _clause_subject, _has_case, _sentence_topic,
+from kg.extract.relations._common import (ORG, PROD, TYPES, Cand, _agents, lex_verbs, _clause_subject, _has_case, _sentence_topic,
                                           generic_org, name_before_comma, names_after, phrase_names, phrase_start)
+from kg.extract.relations.products import non_maker
+from kg.nlp.resources import lex as lexicon_sets
 
 # "derrière"/"devant" state a rivalry only in a ranking (market share, rank, size).
 _RANKING = re.compile(r"march[ée]|fabricant|acteur|opérateur|numéro|rang|place|%|parts?\b", re.I)
@@ -88,6 +90,52 @@ def _implicit_buyer(view: DocView, tok: Token) -> list[str]:
 
 
 _DEAL_HEADS = {"celle", "celui", "intégration", "acquisition", "rachat", "achat", "reprise"}
+
+
+_DONE = {"boucler", "finaliser", "achever", "conclure", "réaliser", "annoncer", "effectuer", "opérer", "officialiser"}
+_NOT_DONE = {"éventuel", "éventuelle", "possible", "futur", "future", "hypothétique", "projeté", "projetée"}
+_PLANS = {"projet", "offre", "tentative", "intention", "échec", "abandon", "proposition", "rumeur", "étude"}
+
+
+def implicit_deal(view: DocView, tok: Token, targets: list[Token]) -> Iterator[Cand]:
+    """"le rachat d'Alcatel-Lucent, bouclé début 2016", "avec le rachat de CA Technologies en
+    2018 pour 18,9 milliards": a deal noun told with its date, price or completion but no buyer
+    is the article's main organisation's (never a plan, a rumour or a failed or judged deal)."""
+    lex, org_nouns = lex_verbs(), lexicon_sets().org_nouns
+    head = tok.head
+    if any(c.lower_ in _NOT_DONE for c in tok.children) or head.lemma_.lower() in _PLANS \
+            or head.lemma_.lower() in lex["acquisition_judge_verbs"] | lex["failed_verbs"] or blocked(head):
+        return
+    if tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" and (view.key(c) or c.lemma_.lower() in org_nouns)
+                                 for c in head.children):
+        # "Le distributeur a finalisé l'absorption de Y": that subject, however resolved, is the
+        # buyer (and a deal noun the parser cut off as a root may have one too)
+        return
+    done = _told_done(view, tok)
+    main = view.salient_org()
+    bought = [k for t in targets for k in phrase_names(view, t, ORG, PROD)]
+    if not done or not main or main in bought or non_maker(view, main):
+        return
+    for t in bought:
+        yield main, "acquired", t, tok, "noun-acquired-implicit", 0.6
+
+
+def _told_done(view: DocView, tok: Token) -> bool:
+    """A year ("en 2018"), a price ("pour 18,9 milliards") or a completion ("bouclé début 2016")
+    right after the deal noun, read on the surface (the parser hangs them on the verb)."""
+    toks = view.tokens
+    end = min(tok.sent.end, tok.i + 16, len(toks) - 1)
+    for j in range(tok.i + 1, end):
+        t = toks[j]
+        if t.text in (".", ";", ":") or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+            return False
+        if t.lower_ == "en" and toks[j + 1].like_num and len(toks[j + 1].text) == 4:
+            return True
+        if t.lower_ == "pour" and any(u.lemma_.lower() in _MONEY for u in toks[j + 1:j + 4]):
+            return True
+        if t.lemma_.lower() in _DONE and "Part" in t.morph.get("VerbForm"):
+            return True
+    return False
 
 
 def _implicit_patient(view: DocView, tok: Token) -> list[str]:

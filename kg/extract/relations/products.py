@@ -125,18 +125,22 @@ def gazetteer_makers(view: DocView) -> Iterator[Cand]:
 def based_relations(view: DocView) -> Iterator[Cand]:
     """"l'entreprise, basée à Austin", "le fabricant basé à Libertyville", "tous deux basés à San
     Francisco": a participle of ``based_verbs`` places the organisation it qualifies."""
-    based = lex_verbs()["based_verbs"]
+    based, founded = lex_verbs()["based_verbs"], lex_verbs()["founded_verbs"]
     for i, lemma in enumerate(view.lemmas):
-        if lemma not in based:
+        if lemma not in based and lemma not in founded:
             continue
         tok = view.tokens[i]
         if "Part" not in tok.morph.get("VerbForm") or blocked(tok):
             continue
-        places = [k for c in tok.children if c.dep_.startswith("obl") and _has_case(c, "à", "au", "en", "dans")
+        # "basée à Austin", "installé en Irlande"; "Fondé en 2007 à Paris, X": a city of foundation
+        cases = ("à", "au", "en", "dans") if lemma in based else ("à",)
+        places = [k for c in tok.children if c.dep_.startswith("obl") and _has_case(c, *cases)
                   for k in view.conjuncts(c, PLACE)]
+        if not places:
+            continue
         orgs = [name_before_comma(view, tok, ORG)] if name_before_comma(view, tok, ORG) else []
         if not orgs and tok.dep_ in ("acl", "appos"):
-            orgs = view.conjuncts(tok.head, ORG) or ([g] if (g := generic_org(view, tok.head)) else [])
+            orgs = _described_org(view, tok.head)
         if not orgs and tok.dep_ in ("acl", "appos", "advcl") and view.tokens[tok.i - 1].text == ",":
             head = view.tokens[tok.i - 2]  # "l'entreprise, basée à Austin"
             orgs = [k for k in (view.ent_of(head, ORG), generic_org(view, head)) if k][:1]
@@ -145,6 +149,21 @@ def based_relations(view: DocView) -> Iterator[Cand]:
         for o in orgs:
             for p in places:
                 yield o, "basedIn", p, tok, "participle-basedIn", 0.75
+
+
+def _described_org(view: DocView, noun: Token) -> list[str]:
+    """The organisation a participle's noun stands for: up the complement chain to the phrase's
+    head ("l'éditeur de logiciels de virtualisation basé à …"), the name a comma sets that
+    description after ("VMware, l'éditeur … basé à …": whatever coreference made of it), else
+    the noun's own entity or the article's main organisation for "le groupe"."""
+    h = noun
+    while h.dep_ == "nmod" and h.head.pos_ == "NOUN" and h.head.i < h.i:
+        h = h.head
+    if h.pos_ == "NOUN" and h.text[:1].islower():
+        named = name_before_comma(view, phrase_start(view, h), ORG)
+        if named:
+            return [named]
+    return view.conjuncts(noun, ORG) or ([g] if (g := generic_org(view, noun)) else [])
 
 
 def _name_after_fronted(view: DocView, tok: Token) -> list[str]:

@@ -313,7 +313,8 @@ def _competitor_verb(view: DocView, tok: Token, subj: list[Token], objs: list[To
     rivals = _rivals(view, [t for o in objs for t in _phrase(o)])
     # "rattraper Capgemini et Sopra Steria": the parser often breaks such lists.
     rivals += [k for o in objs for k in names_after(view, o.i, ORG, PROD) if k not in rivals] if rivals else []
-    subjects = [k for x in subj for k in phrase_names(view, x, ORG, PROD)] or _clause_subject(view, tok, (ORG, PROD))
+    subjects = [k for x in subj for k in phrase_names(view, x, ORG, PROD)] or _controller(view, tok) \
+        or _clause_subject(view, tok, (ORG, PROD))
     if not subjects and tok.dep_ == "xcomp" and tok.head.dep_ == "acl:relcl":
         # "X, qui peine à rattraper Y": the relative clause's antecedent.
         subjects = [k for k in view.conjuncts(tok.head.head, ORG, PROD) if k not in rivals]
@@ -321,6 +322,20 @@ def _competitor_verb(view: DocView, tok: Token, subj: list[Token], objs: list[To
         for o in rivals:
             if o != s:
                 yield s, "competitorOf", o, tok, "verb-competitor", 0.7
+
+
+_OBJECT_CONTROL = {"aider", "permettre", "pousser", "inciter", "obliger", "contraindre", "forcer", "encourager",
+                   "autoriser", "appeler"}
+
+
+def _controller(view: DocView, tok: Token) -> list[str]:
+    """"Y aide X à rivaliser avec Z", "doit permettre à X de rivaliser avec Z": the infinitive's
+    subject is the governing verb's object, not its subject."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.lemma_.lower() not in _OBJECT_CONTROL:
+        return []
+    objs = [c for c in head.children if c.dep_ in ("obj", "iobj") or (c.dep_.startswith("obl") and _has_case(c, "à", "au", "aux"))]
+    return [k for o in objs for k in phrase_names(view, o, ORG, PROD)]
 
 
 def _phrase(tok: Token) -> list[Token]:
