@@ -581,3 +581,34 @@ def test_a_change_in_revenue_is_a_result_a_cap_is_not(analyse):
     assert "Tesla" in {_label(x, e.agent) for e in x.events if e.type == "Results"}
     y = analyse(_text("Le régulateur peut infliger à Meta une amende allant jusqu'à 6 % de son chiffre d'affaires mondial."), PUB)
     assert [e for e in y.events if e.type == "Results"] == []
+
+
+# --- look-alikes seen in real dispatches (orangesum sample): cuts of things, straight
+# quotes, "aucun incident" -----------------------------------------------------------------
+CUTS_AND_QUOTES_NEGATIVE = [
+    ("cut-of-accounts-is-no-layoff",
+     "En février, le groupe Meta a supprimé 7 700 comptes liés à une campagne de propagande chinoise.",
+     "Layoff"),
+    ("cut-of-videos-is-no-layoff",
+     "Le groupe Google a supprimé 11,4 millions de vidéos de YouTube entre avril et juin.",
+     "Layoff"),
+    ("launch-inside-straight-quotes",
+     "\"Nous lançons cette semaine la Galaxy Watch 6 en France\", a déclaré mardi le directeur de Samsung France.",
+     "ProductLaunch"),
+    ("no-incident-is-no-outage",
+     "L'opérateur Orange assure qu'aucun incident n'a été signalé sur son réseau mobile mardi.",
+     "Outage"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, typ", CUTS_AND_QUOTES_NEGATIVE, ids=[c[0] for c in CUTS_AND_QUOTES_NEGATIVE])
+def test_cuts_of_things_quotes_and_none_open_no_event(analyse, case_id, text, typ):
+    x = analyse(_text(text), PUB)
+    assert [e for e in x.events if e.type == typ] == [], [(e.type, e.sentence) for e in x.events]
+
+
+def test_staff_cuts_without_a_figure_are_layoffs(analyse):
+    x = analyse(_text("Le groupe Meta a annoncé mardi qu'il allait supprimer des milliers d'emplois."), PUB)
+    assert ("Layoff", "Meta") in {(e.type, _label(x, e.agent)) for e in x.events}
+    y = analyse(_text("L'équipementier suédois Ericsson a supprimé en février 8 % de ses effectifs."), PUB)
+    assert ("Layoff", "Ericsson") in {(e.type, _label(y, e.agent)) for e in y.events}

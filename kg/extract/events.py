@@ -121,8 +121,12 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
     if typ == "Layoff":
         if trig in _rules().get("needs_jobs", ()):  # "se séparer de sa filiale", "le départ de son PDG"
             sub = list((tok.head if tok.dep_.startswith("expl") else tok).subtree)  # "se" of "se séparer"
-            return quantity(typ, view.text[sub[0].idx:sub[-1].idx + len(sub[-1])]) is not None
-        return bool(_FIGURE.search(text)) or "plan" in text.lower()
+            phrase = view.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
+            return quantity(typ, phrase) is not None or _STAFF_SHARE.search(phrase) is not None
+        cut = _cut_noun(tok) if " " not in trig else None  # "plan de départs": the phrase is the trigger
+        if cut is not None and not _staff(cut):
+            return False  # "a supprimé des milliers de comptes": what is cut is not staff
+        return bool(_FIGURE.search(text)) or "plan" in text.lower() or cut is not None  # "des milliers d'emplois"
     if typ == "Lawsuit":
         if trig == "en appel":  # "condamné en appel": the verb is the trigger that decides
             gov = tok.head.head
@@ -141,6 +145,9 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
 _CHANGES = {"recul", "hausse", "baisse", "progression", "croissance", "chute", "repli", "augmentation",
             "bond", "diminution", "contraction", "envolee", "plongeon", "effondrement", "amelioration"}
 _MARKET = re.compile(r"\b(?:bourse|nasdaq|euronext|nyse|wall street|cotation|cotée?s?)\b", re.I)
+# "10 % de ses effectifs": a share of the staff
+_STAFF_SHARE = re.compile(r"\d[\d\s,.]*\s*%\s+(?:de\s+)?(?:ses|son|leurs?|des)\s+(?:effectifs|salariés|employés|"
+                          r"personnel|postes)", re.I)
 _PRICE = re.compile(r"\s*(?:,\s*)?(?:à\s+partir\s+de|au\s+prix\s+de|à|pour)?\s*$", re.I)
 
 
@@ -218,7 +225,9 @@ def _place(view: DocView, sent: Span) -> str | None:
 def _quoted(tok: Token, text: str) -> bool:
     """The trigger is inside a quotation: what someone says, not what the article reports."""
     before = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]  # the paragraph so far
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    # Straight quotes ("…") open and close alike: an odd count so far means inside one.
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") \
+        or before.count('"') % 2 == 1
 
 
 def _incise(tok: Token) -> bool:
@@ -226,7 +235,8 @@ def _incise(tok: Token) -> bool:
     i = tok.i - 1  # the parser may end the sentence at the closing quote
     while i >= 0 and (tok.doc[i].dep_.startswith("aux") or tok.doc[i].text == "," or tok.doc[i].is_space):
         i -= 1
-    return i >= 0 and tok.doc[i].text in ("»", "”")
+    return i >= 0 and tok.doc[i].text in ("»", "”", '"') and (
+        tok.doc[i].text != '"' or tok.doc.text.count('"', 0, tok.doc[i].idx) % 2 == 1)  # a closing "
 
 
 def _blocked(tok: Token, typ: str, text: str) -> bool:
@@ -237,9 +247,43 @@ def _blocked(tok: Token, typ: str, text: str) -> bool:
         tok = tok.head  # "pour s'offrir X", "renoncé à s'emparer de X": the verb is what is governed
     if _quoted(tok, text) or _incise(tok) or _governed_by_blocker(tok, typ):
         return True
+    if _none_of(tok):
+        return True
     if typ == "Layoff":
         return _negated(tok) or "Cnd" in tok.morph.get("Mood") or is_question(tok.sent)
     return _negated(tok) or is_hypothetical(tok)
+
+
+def _none_of(tok: Token) -> bool:
+    """A trigger noun with a negative determiner ("aucun incident n'a été signalé", "sans
+    aucune suppression de poste"): nothing happened."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle")
+                                      for c in tok.children)
+
+
+# Words for an amount of something ("11 millions de vidéos", "10 % de ses effectifs"): what
+# is cut is the noun they quantify.
+_AMOUNT_NOUNS = {"million", "milliard", "millier", "centaine", "dizaine", "douzaine", "partie", "moitie",
+                 "tiers", "quart", "%", "pourcent", "pourcentage", "nombre", "total", "ensemble"}
+
+
+def _staff(tok: Token) -> bool:
+    """A staff noun of ``job_nouns`` ("postes", "salariés", "effectifs")."""
+    jobs = _rules().get("job_nouns", frozenset())
+    return fold(tok.lemma_.lower()) in jobs or fold(tok.lower_) in jobs
+
+
+def _cut_noun(tok: Token) -> Token | None:
+    """The common noun a cut removes: the object of "supprimer", the "de X" of "suppression",
+    through amounts ("des milliers de", "10 % de"); None when it is not named by a noun."""
+    verb_like = tok.pos_ in ("VERB", "AUX")
+    cut = next((c for c in tok.children if (c.dep_ == "obj" if verb_like else
+                                            c.dep_ == "nmod" and has_case(c, "de", "d'", "d’", "des", "du"))), None)
+    for _ in range(3):  # down through "des milliers de", "10 % de"
+        if cut is None or fold(cut.lemma_.lower()) not in _AMOUNT_NOUNS:
+            break
+        cut = next((c for c in cut.children if c.dep_ == "nmod"), None)
+    return cut if cut is not None and cut.pos_ == "NOUN" else None
 
 
 def _negated(tok: Token) -> bool:
@@ -261,6 +305,8 @@ def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
     deal called off ("mis fin à leur projet de fusion"), but a settlement that ends lawsuits is news."""
     stop = _rules().get("blockers", frozenset())
     ends = _rules().get("blocker_objects", frozenset())
+    if any(c.dep_.startswith("aux") and fold(c.lemma_.lower()) in stop for c in tok.children):
+        return True  # "doit disparaître", "doit dévoiler": "devoir" tagged as an auxiliary
     head = tok.head if tok.dep_ == "case" else tok  # "du marché": from the noun
     for _ in range(3):
         if head.head.i == head.i or head.dep_ not in _GOVERNED:
@@ -270,7 +316,8 @@ def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
             return True
         if typ != "Lawsuit" and any(c.dep_ == "obj" and fold(c.lemma_.lower()) in ends for c in head.children):
             return True  # "ont mis fin à leur projet de fusion", "jeté l'éponge sur le rachat"
-        if head.pos_ in ("VERB", "AUX") and (_negated(head) or "Fut" in head.morph.get("Tense")
+        # an announced job-cut plan "qui se traduira par 10 000 suppressions" is news: not blocked by the future
+        if head.pos_ in ("VERB", "AUX") and (_negated(head) or ("Fut" in head.morph.get("Tense") and typ != "Layoff")
                                              or "Cnd" in head.morph.get("Mood")):
             return True  # "pourrait exposer le groupe à des amendes"
     return False
