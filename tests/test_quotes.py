@@ -347,6 +347,29 @@ POSITIVE = [
      "chargée des ventes, s'est voulue plus prudente. « Les recettes publicitaires ne "
      "repartiront pas avant l'automne », a-t-elle assuré.",
      "Robin Meyer", "Les recettes publicitaires", None),
+    ("colon-after-a-name-completed-by-its-employer",
+     "Une analyse que partage Thomas Husson, de Forrester : « Apple n'a jamais été aussi "
+     "dépendant de l'iPhone ».",
+     "Thomas Husson", "Apple n'a jamais été", None),
+    ("impersonal-l-on-in-a-relative-after-chez",
+     "Même son de cloche chez Orange, où l'on estime que « le marché n'est pas prêt pour une "
+     "consolidation ».",
+     "Orange", "le marché n'est pas prêt", None),
+    ("pour-qui-after-a-name",
+     "Le Sénat a auditionné les dirigeants. Des propos qui font écho à ceux de Thierry Breton, "
+     "pour qui « l'Europe doit produire ses propres puces ».",
+     "Thierry Breton", "l'Europe doit produire", None),
+    ("second-fragment-after-an-incise-takes-the-incise-pronoun",
+     "Robin Meyer, vice-présidente, s'est montrée plus concrète. « Nous allons réunir un "
+     "milliard d'utilisateurs », a-t-elle assuré aux analystes, avant d'ajouter que "
+     "l'intégration prendrait « plusieurs trimestres ».",
+     "Robin Meyer", "plusieurs trimestres", None),
+    ("quotation-run-on-over-two-paragraphs-after-its-speaker-s-paragraph",
+     "Stéphane Richard a commenté les résultats d'Orange.\n\nLe directeur général de Free, "
+     "Thomas Reynaud, défend quant à lui la stratégie du groupe.\n\n« Nous avons privilégié la "
+     "rentabilité au volume. Nos abonnés restent fidèles.\n\n« La fibre sera notre priorité "
+     "pour les trois prochaines années. »",
+     "Thomas Reynaud", "Nous avons privilégié la rentabilité", None),
 ]
 
 NEGATIVE = [
@@ -388,6 +411,9 @@ NEGATIVE = [
      "décision est déjà prise depuis longtemps »."),
     ("apres-without-d-is-no-source",
      "Après Jean Dupont, le projet a été « mis en pause pour plusieurs mois »."),
+    ("paragraph-opening-quotation-after-an-organisation-s-paragraph",
+     "Orange a publié ses résultats trimestriels jeudi soir.\n\n« Les chiffres restent très "
+     "décevants pour les actionnaires du groupe. »"),
 ]
 
 
@@ -421,6 +447,7 @@ def test_split_quote_is_one_quote(analyse):
     ("« un « deux » trois » et « quatre »", ["un « deux » trois", "quatre"]),
     ('Il a dit "oui merci" puis “non merci”.', ["oui merci", "non merci"]),
     ("« ouvert sans fin\n\nautre paragraphe »", []),
+    ("« run on\n\n« next paragraph »", ["run on\n\n« next paragraph"]),
 ])
 def test_quotation_marks(text, expected):
     assert [text[o + 1:c].strip() for o, c in quotations(text)] == expected
@@ -494,3 +521,10 @@ def test_employer_after_a_comma_is_no_outlet(analyse):
 def test_role_noun_gender(word, gender):
     from kg.extract.genders import noun_gender
     assert noun_gender(word) == gender
+
+
+def test_run_on_quotation_is_one_quote(analyse):
+    x = analyse("Thomas Reynaud défend la stratégie du groupe.\n\n« Nous avons privilégié la "
+                "rentabilité au volume.\n\n« La fibre sera notre priorité. »")
+    assert [q.text for q in x.quotes] == ["Nous avons privilégié la rentabilité au volume. La fibre "
+                                          "sera notre priorité."]

@@ -18,8 +18,8 @@ from spacy.tokens import Token
 from kg.extract.context import DocView
 from kg.extract.referents import (gender_fits, gender_of, named, org_description, pronoun_speaker,
                                   seat_org, subject_like)
-from kg.extract.speakers import (previous_subject, selon_before, speaker_before, speaker_next,
-                                 speaker_of, subject_np, subject_person)
+from kg.extract.speaker_context import previous_subject, selon_before, speaker_next, subject_person
+from kg.extract.speakers import speaker_before, speaker_of, subject_np
 from kg.extract.speech import (ANONYMOUS, EUPHONIC, IMPERSONAL, PRONOUN, cues, has_cue, selon_width,
                               speech_verb)
 from kg.model import Quote
@@ -62,7 +62,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 
 def _matching(text: str, i: int, open_c: str, close_c: str) -> int | None:
-    """The closing mark of the quotation opened at ``i``, nesting counted; within a paragraph."""
+    """The closing mark of the quotation opened at ``i``, nesting counted; within a paragraph,
+    or on into the next one when that one reopens the mark (the press's way of running a
+    quotation over several paragraphs: no closing mark, « again at the next one's start)."""
     depth, j, first_close = 0, i, None
     end = text.find("\n\n", i)
     end = len(text) if end < 0 else end
@@ -75,6 +77,10 @@ def _matching(text: str, i: int, open_c: str, close_c: str) -> int | None:
             if depth == 0:
                 return j
         j += 1
+    if first_close is None and depth == 1 and end < len(text):
+        nxt = end + len(text[end:]) - len(text[end:].lstrip())
+        if text[nxt:nxt + 1] == open_c:
+            return _matching(text, nxt, open_c, close_c)
     return first_close  # unbalanced: the first closing mark ends it
 
 
@@ -229,6 +235,7 @@ def outlet_of(view: DocView, sent_start: int, sent_end: int) -> str | None:
     return None
 
 
+_RUN_ON = re.compile(r"\s*\n\s*\n\s*[«“]\s*")  # the reopening mark of a quotation run on
 _CONTINUES = re.compile(r"\s*,([^.!?;:\n«»“”\"]{2,70}),\s*$")
 
 
@@ -349,7 +356,7 @@ def extract_quotes(view: DocView) -> list[Quote]:
     groups = _parts(text)
     for k, group in enumerate(groups):
         (o, c), (_, last_c) = group[0], group[-1]
-        pieces = [text[a + 1:b].strip() for a, b in group]
+        pieces = [_RUN_ON.sub(" ", text[a + 1:b].strip()) for a, b in group]
         words = len(pieces[0].split())
         open_tok, close_tok = _token_at(view, o), _token_at(view, c)
         if open_tok is None or close_tok is None or _is_title(pieces[0]) or not pieces[0]:
@@ -364,6 +371,7 @@ def extract_quotes(view: DocView) -> list[Quote]:
         outlet = outlet or outlet_of(view, sent.start, max(sent.end, close_tok.sent.end))
         qs = o + 1 + (len(text[o + 1:c]) - len(text[o + 1:c].lstrip()))
         body = " […] ".join(pieces)
-        out.append(Quote(speaker, body, qs, qs + len(body) if len(group) == 1 else last_c, outlet,
+        single = len(group) == 1 and "\n" not in text[o:c]  # not split, not run on
+        out.append(Quote(speaker, body, qs, qs + len(body) if single else last_c, outlet,
                          rule, _CONFIDENCE.get(rule, 0.8)))
     return out

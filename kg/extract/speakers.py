@@ -147,10 +147,11 @@ def _subject_speaker(view: DocView, subj: Token, anchor: int) -> str | None:
             return named(view, c, "Person")
         if c.dep_ == "conj" and _comma_apposed(view, c):
             return named(view, c, "Person")  # "Le partenaire de X qui …, Jean Dupont, a dit"
-    if subj.lower_ == "on":
+    if subj.lower_ == "on" or (subj.lower_ in ("l'", "l’") and subj.i + 1 < len(view.tokens)
+                               and view.tokens[subj.i + 1].lower_ == "on"):  # "où l'on estime"
         # "Du côté de X, on assure que « … »", "Chez X, on estime …": the organisation the
         # sentence opens on, media aside; else nobody.
-        start = _text_sentence_start(view, subj.i)
+        start = text_sentence_start(view, subj.i)
         return org_in(view, [t for t in view.tokens[start:subj.i] if view.ent_of(t, "Organization")],
                       outlets(view)) or ANONYMOUS
     if subj.lower_ == "qui" and subj.head.dep_ == "acl:relcl":
@@ -168,7 +169,7 @@ def _subject_speaker(view: DocView, subj: Token, anchor: int) -> str | None:
     return speaker_of(view, np, anchor)
 
 
-def _text_sentence_start(view: DocView, i: int) -> int:
+def text_sentence_start(view: DocView, i: int) -> int:
     """Start of the sentence by its punctuation (the parser splits some sentences at names)."""
     j = i
     while j > 0 and j > i - 120:
@@ -182,7 +183,7 @@ def _text_sentence_start(view: DocView, i: int) -> int:
 def _bare_subject(view: DocView, verb: Token) -> str | None:
     """A parse with no subject: the nearest name before the verb that no preposition governs
     ("Dans un billet, X, vice-président de Y, a expliqué que")."""
-    for i in range(verb.i - 1, _text_sentence_start(view, verb.i) - 1, -1):
+    for i in range(verb.i - 1, text_sentence_start(view, verb.i) - 1, -1):
         tok = view.tokens[i]
         key = named(view, tok, *SPEAKERS)
         if not key or view.token_ent[i - 1] == key:
@@ -202,22 +203,37 @@ def _verb_speaker(view: DocView, verb: Token, anchor: int) -> str | None:
     v = verb
     for _ in range(3):
         for c in v.children:
-            if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
+            if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and not _quoted(view, c):
                 return _subject_speaker(view, c, anchor)
+        # "« … », a-t-elle assuré, avant d'ajouter que … « … »": the incise's pronoun, which
+        # the parser hangs under the auxiliary.
+        pron = next((p for c in v.children if c.dep_.startswith("aux") or c.lower_ in PRONOUN
+                     for p in [c, *c.children] if p.lower_ in PRONOUN), None)
+        if pron is not None:
+            return pronoun_speaker(view, pron, anchor)
         if v.dep_ not in ("advcl", "conj", "xcomp", "acl", "obj") or v.head is v:
             break
         v = v.head
     return _bare_subject(view, verb)
 
 
-def _verb_like(t: Token) -> bool:
+def _quoted(view: DocView, tok: Token) -> bool:
+    """``tok`` stands inside quotation marks opened earlier in its sentence ("« Nous allons
+    … », a-t-elle assuré": "Nous" is no subject of the incise)."""
+    depth = 0
+    for t in view.tokens[text_sentence_start(view, tok.i):tok.i]:
+        depth += t.text in ("«", "“") or -(t.text in ("»", "”") and depth > 0)
+    return depth > 0
+
+
+def verb_like(t: Token) -> bool:
     """A speech verb; one tagged as a noun only without a determiner ("X juge l'offre")."""
     if not speech_verb(t):
         return False
     return t.pos_ != "NOUN" or (t.i > 0 and t.nbor(-1).lower_ not in DET and t.nbor(-1).pos_ != "ADP")
 
 
-def _clause_subject(view: DocView, toks: list[Token], anchor: int) -> str | None:
+def clause_subject(view: DocView, toks: list[Token], anchor: int) -> str | None:
     """The subject of the sentence's main verb, for a speech verb the parser left without one
     ("Un porte-parole de X juge l'offre « … »" with "juge" tagged as an adjective)."""
     for t in toks:
@@ -229,10 +245,10 @@ def _clause_subject(view: DocView, toks: list[Token], anchor: int) -> str | None
 def speaker_before(view: DocView, open_i: int) -> str | None:
     """Speaker in the same sentence before the quotation: subject of a speech verb, "selon X",
     "selon lui", "pour X", "X : « … »"."""
-    toks = view.tokens[_text_sentence_start(view, open_i):open_i]
+    toks = view.tokens[text_sentence_start(view, open_i):open_i]
     spoken = False
     for t in reversed(toks):
-        if _verb_like(t) or t.lemma_.lower() in ("se dire", "montrer"):
+        if verb_like(t) or t.lemma_.lower() in ("se dire", "montrer"):
             spoken = True
             key = _verb_speaker(view, t, open_i)
             if key:
@@ -243,18 +259,23 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
             nxt = toks[i + width]
             if nxt.lower_ in OBJ_PRONOUN:
                 return pronoun_speaker(view, nxt, open_i)
+            if nxt.lower_ == "qui" and i > 1 and toks[i - 1].text == ",":
+                # "… ceux de Thierry Breton, pour qui « … »": the name the relative follows.
+                key = named(view, toks[i - 2], *SPEAKERS)
+                if key:
+                    return key
             np = subject_np(view, toks[i + width:i + width + 7])
             key = speaker_of(view, np, open_i) if np and np[0].i == nxt.i else None
             if key:
                 return key
     if spoken:
-        key = _clause_subject(view, toks, open_i)
+        key = clause_subject(view, toks, open_i)
         if key:
             return key
     if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
         # "X, président de Y, l'a présenté sans détour : « … »": the subject, not the last name.
         # "X (Y) : « … »": Y in brackets is X's affiliation, not the speaker.
-        key = _clause_subject(view, toks, open_i) or org_in(view, list(reversed(_unbracketed(toks, _topic(toks)))))
+        key = clause_subject(view, toks, open_i) or _colon_speaker(view, _unbracketed(toks, _topic(toks)))
         if key:
             return key
     if spoken and any(t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" for t in toks):
@@ -266,6 +287,18 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
         return ANONYMOUS
     return None
 
+
+
+def _colon_speaker(view: DocView, toks: list[Token]) -> str | None:
+    """The last person or organisation before "… : « … »", one that only completes another
+    name aside ("Une analyse que partage Thomas Husson, de Forrester : «": Husson's)."""
+    found = [t for t in reversed(toks) if view.ent_of(t, *SPEAKERS)]
+    head = [t for t in found if not (t.i > 0 and view.tokens[t.i - 1].lower_ in ("de", "d'", "d’", "du", "chez")
+                                     and view.token_ent[t.i - 1] is None)]
+    # The name's first token is what a preposition precedes: look at each name's start only.
+    heads = [t for t in head if t.i == 0 or view.token_ent[t.i - 1] != view.key(t)]
+    starts = [t for t in found if t.i == 0 or view.token_ent[t.i - 1] != view.key(t)]
+    return org_in(view, heads or starts or found)
 
 
 def _topic(toks: list[Token]) -> bool:
@@ -282,78 +315,3 @@ def _unbracketed(toks: list[Token], no_pronoun: bool = False) -> list[Token]:
             out.append(t)
         depth -= t.text == ")" and depth > 0
     return out
-
-
-def subject_person(view: DocView, open_i: int) -> str | None:
-    """"Chez X, l'analyste Jean Dupont voit dans l'accord « une victoire majeure »": a fragment
-    of speech woven into a sentence whose main subject is a named person, with no speech verb."""
-    if open_i + 1 >= len(view.tokens) or not view.tokens[open_i + 1].text[:1].islower():
-        return None
-    toks = view.tokens[_text_sentence_start(view, open_i):open_i]
-    for t in toks:
-        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.i < open_i:
-            if has_cue(t, "spokesperson_nouns") and t.pos_ == "NOUN":
-                # "Un porte-parole de X a exprimé sa crainte de voir … « des risques … »"
-                return spokesperson_org(view, [u for u in t.subtree if u.i > t.i], open_i)
-            key = named(view, t, "Person") or next(
-                (named(view, c, "Person") for c in t.children
-                 if c.dep_ in ("appos", "flat:name") and named(view, c, "Person")), None)
-            return key
-    return None
-
-
-def previous_subject(view: DocView, open_i: int) -> str | None:
-    """"Xavier Niel se montre plus prudent. « … »": a quotation standing alone as its sentence
-    is the subject's of the sentence just before it, in the same paragraph (an organisation
-    only when no quotation came earlier in the paragraph)."""
-    start = _text_sentence_start(view, open_i)
-    if start != open_i or start < 2 or "\n" in view.tokens[start - 1].text:
-        return None
-    toks = view.tokens[_text_sentence_start(view, start - 1):start]
-    if not toks or toks[-1].text not in (".", ":") or any(t.text in ("«", "»", "“", "”") for t in toks):
-        return None
-    key = _clause_subject(view, toks, open_i)
-    if not key or view.type(key) == "Person":
-        return key or None
-    para = view.text.rfind("\n", 0, toks[0].idx) + 1
-    return None if any(c in view.text[para:toks[0].idx] for c in "«“") else key
-
-
-def selon_before(view: DocView, open_i: int) -> str | None:
-    """"Selon X, … . Les cases … « … »": the source named at the head of the previous sentence
-    of the same paragraph, for a quotation its own sentence does not attribute."""
-    start = _text_sentence_start(view, open_i)
-    if start < 2 or "\n" in view.tokens[start - 1].text:
-        return None
-    toks = view.tokens[_text_sentence_start(view, start - 1):start - 1]
-    width = selon_width(toks, 0) if len(toks) >= 3 else 0
-    if not width:
-        return None
-    if toks[width].lower_ in OBJ_PRONOUN:
-        return pronoun_speaker(view, toks[width], open_i)
-    np = subject_np(view, toks[width:width + 7])
-    return speaker_of(view, np, open_i) if np and np[0].i == toks[width].i else None
-
-
-def speaker_next(view: DocView, close_i: int) -> str | None:
-    """"« … » La formule est de X." / "« … » C'est ainsi que X conclut.": a quotation that
-    ends its sentence, attributed by the next sentence to a speaker it names."""
-    toks, n = [], len(view.tokens)
-    j = close_i + 1
-    if j < n and view.tokens[j].text in (".", "!", "?"):
-        j += 1
-    while j < n and len(toks) < 40 and view.tokens[j].text not in (".", "!", "?", "«", "“"):
-        if "\n" in view.tokens[j].text:
-            break
-        toks.append(view.tokens[j])
-        j += 1
-    names = {view.key(t) for t in toks if named(view, t, *SPEAKERS)}
-    for i, t in enumerate(toks):
-        if _verb_like(t):
-            subjects = [view.key(c) for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
-            key = next((k for k in subjects if k in names), None)
-            if key:
-                return key
-        if has_cue(t, "quote_nouns") and i + 2 < len(toks) and toks[i + 1].lemma_ in ("être", "signer"):
-            return org_in(view, toks[i + 2:i + 6])
-    return None
