@@ -358,6 +358,10 @@ POSITIVE = [
     ("implicit-buyer-price", "Microsoft a publié ses résultats. Sa plus grosse acquisition reste celle "
      "de LinkedIn, racheté pour 26 milliards de dollars en 2016.", ("Microsoft", "acquired", "LinkedIn")),
     ("available-on", "Fortnite est disponible sur la PlayStation 5.", ("Fortnite", "runsOn", "PlayStation 5")),
+    ("bare-company-role", "Worldline a chuté en Bourse. Gilles Grapinet, le directeur général, a reconnu "
+     "des erreurs.", ("Gilles Grapinet", "leads", "Worldline")),
+    ("bare-company-role-before", "Nokia supprime des postes. Le directeur financier, Marco Wirén, a détaillé "
+     "le plan.", ("Marco Wirén", "worksFor", "Nokia")),
     ("based-description-after-name", "Broadcom a racheté VMware, l'éditeur de logiciels de virtualisation "
      "basé à Palo Alto.", ("VMware", "basedIn", "Palo Alto")),
     ("founded-in-city", "Fondé en 2007 à Paris, Deezer compte dix millions d'abonnés.", ("Deezer", "basedIn", "Paris")),
@@ -481,6 +485,8 @@ NEGATIVE = [
      "Nokia, acquise en 2013 pour 5,4 milliards d'euros, elle a été dépréciée.", "acquired",
      {"Microsoft", "Nokia"}),
     ("negated-available", "Fortnite ne sera pas disponible sur iOS.", "runsOn", {"Fortnite", "iOS"}),
+    ("head-of-state-title", "Orange a présenté ses résultats. Le président Emmanuel Macron a salué le plan.",
+     "leads", {"Orange", "Emmanuel Macron"}),
     ("possible-deal-noun", "Nokia supprime des postes. Un éventuel rachat d'Alcatel-Lucent en 2016 a été évoqué.",
      "acquired", {"Nokia", "Alcatel-Lucent"}),
     ("deal-plan-noun", "Nokia supprime des postes. Le projet de rachat d'Alcatel-Lucent en 2016 a échoué.",
@@ -553,6 +559,8 @@ WRONG = [
      "chez Google, ont été reçus à Bercy.", ("Sundar Pichai", "leads", "Apple")),
     ("possessive-partner-is-the-conjunct", "Le New York Times a assigné OpenAI et son partenaire "
      "Microsoft.", ("New York Times", "partnerOf", "Microsoft")),
+    ("deputy-is-no-head", "Nokia supprime des postes. Jean Martin, le directeur général adjoint, a détaillé "
+     "le plan.", ("Jean Martin", "leads", "Nokia")),
     ("based-not-the-buyer", "Broadcom a racheté VMware, l'éditeur de logiciels de virtualisation basé à "
      "Palo Alto.", ("Broadcom", "basedIn", "Palo Alto")),
     ("two-firms-not-across-sentences", "Google avait racheté Motorola Mobility en 2012. Les deux groupes "

@@ -60,8 +60,13 @@ def role_relations(view: DocView) -> Iterator[Cand]:
         possessive = any(c.dep_ == "det" and c.lower_ in POSSESSIVES
                          for c in (*tok.children, *(tok.head.children if tok.dep_ == "conj" else ())))
         person = _role_person(view, tok)
-        if not org and possessive and person:
+        if not org and person and possessive:
             org = possessor(view, tok, [], ORG)  # "Kevin Thompson, son directeur général"
+        elif not org and person and _bare_company_role(view, tok, role[1]):
+            # "Gilles Grapinet, le directeur général": the company the article is about, when the
+            # sentence or the one before names it (never a company named only further back).
+            org = possessor(view, tok, [], ORG)
+            org = org if org == view.salient_org() else None
         if not org or not person:
             continue
         cat = _category(view, tok, role[0], org)
@@ -69,6 +74,22 @@ def role_relations(view: DocView) -> Iterator[Cand]:
             yield org, "foundedBy", person, tok, "role-founder", 0.85
         else:
             yield person, cat, org, tok, f"role-{cat}", 0.85
+
+
+# Roles that only a company has: bare with a definite article they name its officer ("X, le
+# directeur financier"); "le président X" may be a head of state, "l'analyste X" of any firm.
+_COMPANY_ROLES = ("directeur", "directrice", "pdg", "p.-d.g.", "ceo", "cofondat", "fondat", "co-fondat", "patron",
+                  "dirigeant", "dirigeante", "cto", "cfo", "coo")
+
+
+def _bare_company_role(view: DocView, tok: Token, phrase: str) -> bool:
+    """"le directeur général", "la directrice juridique", "le cofondateur": a company role with a
+    definite article and no complement at all ("adjoint", "délégué" make it a deputy's)."""
+    if not phrase.startswith(_COMPANY_ROLES) or any(
+            t.lower_.startswith(("adjoint", "délégué", "intérim")) for t in view.tokens[tok.i + 1:tok.i + 4]):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’") for c in tok.children)
+    return definite and not any(c.dep_ in ("nmod", "obl") for c in tok.children)
 
 
 def _category(view: DocView, tok: Token, cat: str, org: str) -> str:
