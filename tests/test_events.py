@@ -595,6 +595,12 @@ CUTS_AND_QUOTES_NEGATIVE = [
     ("launch-inside-straight-quotes",
      "\"Nous lançons cette semaine la Galaxy Watch 6 en France\", a déclaré mardi le directeur de Samsung France.",
      "ProductLaunch"),
+    ("imperative-is-no-news",
+     "Sortez vos anciens smartphones Galaxy S9 du tiroir : Samsung les reprend 100 euros.",
+     "ProductLaunch"),
+    ("starting-out-is-no-launch",
+     "Le groupe Google s'est lancé en 2016 sur le marché des enceintes avec Google Home, face à Amazon Echo.",
+     "ProductLaunch"),
     ("no-incident-is-no-outage",
      "L'opérateur Orange assure qu'aucun incident n'a été signalé sur son réseau mobile mardi.",
      "Outage"),
@@ -612,3 +618,21 @@ def test_staff_cuts_without_a_figure_are_layoffs(analyse):
     assert ("Layoff", "Meta") in {(e.type, _label(x, e.agent)) for e in x.events}
     y = analyse(_text("L'équipementier suédois Ericsson a supprimé en février 8 % de ses effectifs."), PUB)
     assert ("Layoff", "Ericsson") in {(e.type, _label(y, e.agent)) for e in y.events}
+
+
+OURS_POSITIVE_3 = [
+    ("a-product-bought-is-no-organisation-target",
+     "Google avait racheté YouTube en 2006 pour 1,65 milliard de dollars.", ("Acquisition", "Google", "2006")),
+    ("announced-earlier-closed-on-the-verbs-day",
+     "Annoncé en mai 2022, le rachat de VMware par Broadcom a été finalisé mercredi pour 69 milliards de dollars.",
+     ("Acquisition", "Broadcom", "2024-02-28")),
+    ("announcement-date-when-it-is-the-only-one",
+     "Le rachat de Figma par Adobe, dévoilé en septembre 2022 pour 20 milliards de dollars, a marqué le secteur.",
+     ("Acquisition", "Adobe", "2022-09")),
+]
+
+
+@pytest.mark.parametrize("case_id, text, expected", OURS_POSITIVE_3, ids=[c[0] for c in OURS_POSITIVE_3])
+def test_deal_agents_and_closing_dates(analyse, case_id, text, expected):
+    x = analyse(_text(text), PUB)
+    assert expected in {(e.type, _label(x, e.agent), e.date) for e in x.events}

@@ -247,11 +247,17 @@ def _blocked(tok: Token, typ: str, text: str) -> bool:
         tok = tok.head  # "pour s'offrir X", "renoncé à s'emparer de X": the verb is what is governed
     if _quoted(tok, text) or _incise(tok) or _governed_by_blocker(tok, typ):
         return True
-    if _none_of(tok):
-        return True
+    if _none_of(tok) or "Imp" in tok.morph.get("Mood") or _reflexive_launch(tok, typ):
+        return True  # "Sortez les appareils photos !": an imperative tells no news
     if typ == "Layoff":
         return _negated(tok) or "Cnd" in tok.morph.get("Mood") or is_question(tok.sent)
     return _negated(tok) or is_hypothetical(tok)
+
+
+def _reflexive_launch(tok: Token, typ: str) -> bool:
+    """"se lancer dans la vente", "se lancer sur YouTube": starting out, not launching a product."""
+    return typ == "ProductLaunch" and tok.pos_ == "VERB" and any(
+        c.dep_ in ("expl:comp", "expl:pv", "obj") and c.lower_ in ("se", "s'", "s’") for c in tok.children)
 
 
 def _none_of(tok: Token) -> bool:
