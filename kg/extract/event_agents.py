@@ -18,11 +18,13 @@ from kg.nlp.resources import fold, lex
 
 
 def _targets(view: DocView, tok: Token) -> set[str]:
-    """What an acquisition is of: the object, the passive subject, the "de Y" / "sur Y"."""
+    """What an acquisition is of: the object, the passive subject, the "de Y" / "sur Y" (a
+    product bought is no organisation: "Google a racheté YouTube" does not make Google a target
+    because the gazetteer gives YouTube's maker as Google)."""
     out: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ in ("nmod", "obl:arg") and has_case(c, "de", "d'", "d’", "du", "sur")):
-            out |= set(orgs(view, c))
+            out |= set(orgs(view, c)) if not view.ent_of(c, "Product") else set()
     return out
 
 

@@ -35,6 +35,10 @@ def event_date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     # "X, dont HPE est issu après la scission de novembre 2015, avait repris Y en mars 2015":
     # a date inside another clause (relative, participle) dates that clause, not the trigger
     own = [(s, e, v) for s, e, v in spans if not _other_clause(view, tok, s, e)]
+    # "Annoncé en mai 2022, le rachat de X a été finalisé mercredi": the participle's date is
+    # the announcement's; the verb's own date, when there is one, is the event's
+    main = [(s, e, v) for s, e, v in own if not _in_participle(view, tok, s, e)]
+    own = main or own
     dates = [(abs(s - tok.idx), v) for s, _, v in own or spans]
     if typ == "Results" and dates:  # a period: a quarter or a half, else a year, else a month
         finest = min(_period_rank(v) for _, v in dates)
@@ -70,6 +74,30 @@ def _other_clause(view: DocView, tok: Token, start: int, end: int) -> bool:
             return False
         if t.dep_ in _CLAUSES:  # "l'incident qui a paralysé mardi …": a clause on the trigger dates it
             return t.head.i != tok.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+# participles that date an announcement, not the deal done ("une sanction ramenée en 2022 à …"
+# dates the sanction's own step and stays)
+_ANNOUNCED = {"annoncer", "dévoiler", "officialiser", "évoquer", "envisager", "proposer", "présenter", "lancer"}
+
+
+def _in_participle(view: DocView, tok: Token, start: int, end: int) -> bool:
+    """The date at ``start:end`` belongs to an announcing participle other than the trigger
+    ("annoncé en mai 2022", "dévoilée en janvier") on the way up to the trigger or its verbs."""
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    above = {a.i for a in tok.ancestors} | {tok.i}
+    t = span.root
+    for _ in range(40):
+        if t.i in above:
+            return False
+        if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and t.lemma_.lower() in _ANNOUNCED:
+            return True
         if t.head.i == t.i:
             return False
         t = t.head
