@@ -599,7 +599,7 @@ CUTS_AND_QUOTES_NEGATIVE = [
      "Sortez vos anciens smartphones Galaxy S9 du tiroir : Samsung les reprend 100 euros.",
      "ProductLaunch"),
     ("starting-out-is-no-launch",
-     "La société Withings s'est lancée en 2009 sur le marché des balances connectées.",
+     "Le groupe Google s'est lancé en 2016 sur le marché des enceintes avec Google Home, face à Amazon Echo.",
      "ProductLaunch"),
     ("no-incident-is-no-outage",
      "L'opérateur Orange assure qu'aucun incident n'a été signalé sur son réseau mobile mardi.",
