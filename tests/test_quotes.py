@@ -370,6 +370,14 @@ POSITIVE = [
      "rentabilité au volume. Nos abonnés restent fidèles.\n\n« La fibre sera notre priorité "
      "pour les trois prochaines années. »",
      "Thomas Reynaud", "Nous avons privilégié la rentabilité", None),
+    ("incise-verb-tagged-as-a-noun-after-the-pronoun",
+     "Martin Bouygues a confirmé l'échec des discussions avec Orange. « Nous restons "
+     "indépendants », a-t-il martelé lors d'une conférence de presse, entouré de ses équipes.",
+     "Martin Bouygues", "Nous restons indépendants", None),
+    ("selon-a-document-is-its-issuer",
+     "L'Autorité de la concurrence a sanctionné Apple. Selon la décision, « Apple a abusé de la "
+     "dépendance économique de ses distributeurs ».",
+     "Autorité de la concurrence", "Apple a abusé", None),
 ]
 
 NEGATIVE = [

@@ -119,7 +119,9 @@ def _incise_verb(toks: list[Token]) -> int | None:
     verb = None
     for j, t in enumerate(toks[:7]):
         # Right after the comma a speech verb may be mistagged ("», juge X": NOUN).
-        if speech_verb(t) and (t.pos_ != "NOUN" or j == 0):
+        # Right after an auxiliary or the incise's pronoun too ("a-t-il martelé" as a noun).
+        if speech_verb(t) and (t.pos_ != "NOUN" or j == 0 or toks[j - 1].pos_ == "AUX"
+                               or toks[j - 1].lower_ in PRONOUN):
             verb = j
         elif t.lower_ == "lire" and j > 0 and toks[j - 1].lower_ in IMPERSONAL:
             verb = j  # "peut-on lire dans le communiqué de X"

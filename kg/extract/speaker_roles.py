@@ -195,3 +195,15 @@ def spokesperson_org(view: DocView, rest: list[Token], anchor: int) -> str | Non
     besides = outlets(view) | ({view.key(desc)} if desc is not None and misread_company(view, desc) else set())
     return org_in(view, rest, besides) or (desc is not None and org_description(view, desc, rest)) \
         or main_org(view)
+
+
+def document_issuer(view: DocView, head: Token, rest: list[Token]) -> str | None:
+    """"selon la décision", "précise le rapport de la CNIL": the organisation named in the
+    document's complement, else the latest organisation subject of the last two sentences
+    (the one that issued it), else the paragraph's."""
+    if rest and rest[0].lower_ in ("de", "du", "d'", "d’", "des"):
+        key = org_in(view, rest[:6], outlets(view))
+        if key:
+            return key
+    recent = view.subject_before(head, "Organization", sentences=2)
+    return recent if recent and recent not in outlets(view) else paragraph_org(view, head.i)

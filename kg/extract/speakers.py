@@ -8,8 +8,9 @@ from spacy.tokens import Token
 from kg.extract.context import DocView
 from kg.extract.referents import (TITLES, gender_of, latest_person, misread_company, named,
                                   org_description, outlets, person_ref, pronoun_speaker, seat_org)
-from kg.extract.speaker_roles import (ORDINALS, one_of_its, ordinal_person, org_in, owner_complement,
-                                      role_holder, role_match, spokesperson_org, surname_person)
+from kg.extract.speaker_roles import (ORDINALS, document_issuer, one_of_its, ordinal_person, org_in,
+                                      owner_complement, role_holder, role_match, spokesperson_org,
+                                      surname_person)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SPEAKERS, cues, has_cue,
                               selon_width, speech_verb)
 
@@ -73,6 +74,8 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     if has_cue(head, "person_nouns"):
         holder = role_holder(view, head, np[np.index(head) + 1:], anchor)
         return holder or person_ref(view, anchor, gender_of(head))
+    if has_cue(head, "document_nouns"):
+        return document_issuer(view, head, np[np.index(head) + 1:])  # "selon la décision"
     if has_cue(head, "org_nouns"):
         return org_description(view, head, np)
     return org_in(view, np, outlets(view))
