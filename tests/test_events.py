@@ -207,6 +207,15 @@ POSITIVE = [
     ("a-contested-fine-falls-on-the-subject",
      "Amazon conteste l'amende de 746 millions d'euros infligée en 2021 par le régulateur luxembourgeois.",
      ("Lawsuit", "Amazon", "2021", "746 millions d'euros")),
+    ("a-trial-brought-by-x-is-xs-lawsuit",
+     "Le procès intenté par Sonos contre Google s'est ouvert lundi à San Francisco.",
+     ("Lawsuit", "Sonos", "2024-02-26", None)),
+    ("a-trial-opposing-x-to-y-is-xs-lawsuit",
+     "Le procès qui oppose Sonos à Google s'est ouvert lundi devant un tribunal californien.",
+     ("Lawsuit", "Sonos", "2024-02-26", None)),
+    ("a-trial-against-x-without-plaintiff-named",
+     "Le procès antitrust contre Google s'est ouvert mardi à Washington.",
+     ("Lawsuit", "Google", "2024-02-27", None)),
     ("lifting-the-veil-on-a-device",
      "Nintendo se tait. Le fabricant japonais avait levé le voile sur sa nouvelle console en janvier.",
      ("ProductLaunch", "Nintendo", "2024-01", None)),
@@ -336,6 +345,12 @@ def test_the_regulator_who_judges_is_not_the_infringer(analyse):
     x = analyse(_text("En mars, l'Autorité de la concurrence a estimé que les contrats de Google enfreignaient "
                       "le droit de la concurrence."), PUB)
     assert "Autorité de la concurrence" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
+
+
+def test_the_source_reporting_a_trial_is_not_a_party(analyse):
+    x = analyse(_text("Uber est visé par ses chauffeurs. Le procès a débuté mardi devant un tribunal de "
+                      "Los Angeles, a rapporté Reuters."), PUB)
+    assert "Reuters" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
 
 
 def _text(sentence: str) -> str:
@@ -601,6 +616,12 @@ CUTS_AND_QUOTES_NEGATIVE = [
     ("starting-out-is-no-launch",
      "Le groupe Google s'est lancé en 2016 sur le marché des enceintes avec Google Home, face à Amazon Echo.",
      "ProductLaunch"),
+    ("planned-launch-is-no-launch",
+     "Les chercheurs testent l'application TousAntiCovid de l'Inria, dont le lancement est prévu mardi.",
+     "ProductLaunch"),
+    ("a-profit-idiom-is-no-result",
+     "Selon un sondage d'Orange, 55 % des clients veulent mettre l'été à profit pour changer de forfait.",
+     "Results"),
     ("no-incident-is-no-outage",
      "L'opérateur Orange assure qu'aucun incident n'a été signalé sur son réseau mobile mardi.",
      "Outage"),

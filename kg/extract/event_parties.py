@@ -48,8 +48,9 @@ def plaintiff(view: DocView, tok: Token, salient: str | None) -> list[str]:
         return found
     if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _people(c) for c in verb.children):
         return defendant(view, tok, salient) or fallback(salient)  # "des salariés ont porté plainte"
-    if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+    if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i for c in verb.children):
         return []
+    # "le procès antitrust contre Google s'est ouvert": no plaintiff named, the party sued
     return [k for k in defendant(view, tok) if k not in seized] or fallback(salient)
 
 
@@ -63,6 +64,10 @@ def _author(view: DocView, tok: Token) -> list[str]:
             if found:
                 return found[:1]
         if c.dep_ == "acl:relcl":
+            if fold(c.lemma_.lower()) == "opposer":  # "le procès qui oppose X à Y": X
+                found = [k for d in c.children if d.dep_ == "obj" for k in orgs(view, d)]
+                if found:
+                    return found[:1]
             for d in c.children:
                 if d.dep_ == "nsubj" and d.lower_ not in ("qui",) and (found := orgs(view, d)):
                     return found[:1]
@@ -165,12 +170,20 @@ def _first_party(view: DocView, tok: Token) -> list[str]:
                                 for x in _phrase(c)}
     relational = rules().get("relational_nouns", frozenset())
     keys = [(t, k) for t in sent if (k := view.ent_of(t, "Organization")) and k not in authorities
-            and not authority(view, k) and not (t.dep_ == "nmod" and fold(t.head.lemma_.lower()) in relational)]
+            and not authority(view, k) and not (t.dep_ == "nmod" and fold(t.head.lemma_.lower()) in relational)
+            and not _source(t)]
     # "Amazon conteste l'amende infligée par le régulateur": a subject that does not sanction
     above = {a.i for a in tok.ancestors}
     first = next((k for t, k in keys if t.dep_ != "nsubj"), None) or next(
         (k for t, k in keys if t.head.i in above), None)
     return [first] if first else []
+
+
+def _source(tok: Token) -> bool:
+    """A source reporting the news, not a party: "a rapporté Reuters", "selon Bloomberg"."""
+    verbs = rules().get("source_verbs", frozenset())
+    return (tok.dep_ in ("nsubj", "obj") and fold(tok.head.lemma_.lower()) in verbs) or has_case(
+        tok, "selon", "d'après", "d’après")
 
 
 def _phrase(tok: Token) -> list[Token]:

@@ -19,6 +19,7 @@ from kg.extract.context import DocView, is_hypothetical, is_negated, is_question
 from kg.extract.event_agents import agents
 from kg.extract.event_dates import amount_dates, event_date, present_tense
 from kg.extract.event_parse import has_case, rules as _rules
+from kg.extract.event_results import SHARE_TRIGGERS, ranked_orgs
 from kg.extract.quantities import FIGURE as _FIGURE
 from kg.extract.quantities import MONEY as _MONEY
 from kg.extract.quantities import MONEY_WORD as _MONEY_WORD
@@ -93,8 +94,11 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
     if typ == "Results":
         if trig == "perdre" and not _MONEY.search(text):
             return False  # "l'action a perdu 4,9 %", "perdu 800 000 abonnés": no loss made
+        if trig == "profit" and has_case(tok, "à", "au"):
+            return False  # "mettre cette période à profit", "au profit de": no earnings
         forecast = _rules().get("forecast", frozenset())
-        if tok.pos_ == "NOUN" and tok.head.text == "%" and fold(tok.head.head.lemma_.lower()) not in _CHANGES:
+        if tok.pos_ == "NOUN" and tok.head.text == "%" and fold(tok.head.head.lemma_.lower()) not in _CHANGES \
+                and trig not in SHARE_TRIGGERS:
             return False  # "jusqu'à 10 % de son chiffre d'affaires": a cap, not a result ("un recul de 9 % de" is)
         return (quantity(typ, text) is not None and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
                 and not any(fold(t.lower_) in forecast for t in sent) and not _price(tok, text))
@@ -311,6 +315,7 @@ def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
     deal called off ("mis fin à leur projet de fusion"), but a settlement that ends lawsuits is news."""
     stop = _rules().get("blockers", frozenset())
     ends = _rules().get("blocker_objects", frozenset())
+    plans = _rules().get("plan_blockers", frozenset())
     if any(c.dep_.startswith("aux") and fold(c.lemma_.lower()) in stop for c in tok.children):
         return True  # "doit disparaître", "doit dévoiler": "devoir" tagged as an auxiliary
     head = tok.head if tok.dep_ == "case" else tok  # "du marché": from the noun
@@ -320,6 +325,8 @@ def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
         head = head.head
         if fold(head.lemma_.lower()) in stop or fold(head.lower_) in stop:
             return True
+        if typ != "Layoff" and fold(head.lemma_.lower()) in plans:
+            return True  # "dont le lancement est prévu mardi"; a job-cut plan is news ("prévoit 300 suppressions")
         if typ != "Lawsuit" and any(c.dep_ == "obj" and fold(c.lemma_.lower()) in ends for c in head.children):
             return True  # "ont mis fin à leur projet de fusion", "jeté l'éponge sur le rachat"
         # an announced job-cut plan "qui se traduira par 10 000 suppressions" is news: not blocked by the future
@@ -351,12 +358,14 @@ def extract_events(view: DocView) -> list[Event]:
                     occurrences = pairs
             place = _place(view, sent)
             back = _back_reference(view, tok)
-            for agent in agents(view, tok, typ, trig, salient):
+            ranked = ranked_orgs(view, sent) if typ == "Results" else {}  # "devant Apple (17 %)"
+            named = agents(view, tok, typ, trig, salient)
+            for agent in named + [k for k in ranked if k not in named]:
                 if back and any(k[:2] == (typ, agent) and k[2] and k[2] != date for k in found):
                     continue  # "l'incident tombe mal pour X, arrivé en juillet": told before, dated there
                 for amount, when in occurrences:
                     ev = Event(typ, agent, sent.text.strip(), sent.start_char, sent.end_char,
-                               when, place, amount, f"event-{typ.lower()}", 0.6)
+                               when, place, amount if agent in named else ranked[agent], f"event-{typ.lower()}", 0.6)
                     key = (typ, agent, when)
                     if heading and key not in found and tok.pos_ != "VERB":
                         headed[key] = npara  # a title's verb ("X lance Y") tells today's news
