@@ -422,6 +422,9 @@ NEGATIVE = [
     ("paragraph-opening-quotation-after-an-organisation-s-paragraph",
      "Orange a publié ses résultats trimestriels jeudi soir.\n\n« Les chiffres restent très "
      "décevants pour les actionnaires du groupe. »"),
+    ("anonymous-employee-is-not-the-company-s-voice",
+     "Airbus a présenté son plan de réduction des coûts. « Personne ne croit vraiment à ce plan "
+     "en interne », confie une ingénieure du groupe, qui a requis l'anonymat."),
 ]
 
 

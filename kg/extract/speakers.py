@@ -65,6 +65,8 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     if np[0].lower_ in ("un", "une"):
         # "un cadre d'Atos"; "un dirigeant": nobody; "un gérant interrogé par l'AFP": the
         # outlet, not his employer.
+        if any(t.lower_ in ("anonymat", "anonyme") for t in head.sent):
+            return None  # "une développeuse du studio, qui a souhaité garder l'anonymat": nobody's voice
         rest = np[np.index(head) + 1:]
         cut = next((k for k, t in enumerate(rest) if t.pos_ == "VERB"), len(rest))
         desc = next((u for u in rest[:cut] if u.pos_ == "NOUN" and has_cue(u, "org_nouns")), None)
