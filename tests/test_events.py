@@ -657,3 +657,31 @@ OURS_POSITIVE_3 = [
 def test_deal_agents_and_closing_dates(analyse, case_id, text, expected):
     x = analyse(_text(text), PUB)
     assert expected in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+def test_a_market_ranking_gives_each_ranked_company_its_result(analyse):
+    x = analyse(_text("Samsung reste numéro un au premier trimestre avec 20 % de parts de marché, devant Apple (17 %) "
+                      "et Xiaomi (14 %), selon IDC."), PUB)
+    got = {(_label(x, e.agent), e.date, e.quantity) for e in x.events if e.type == "Results"}
+    assert {("Samsung Electronics", "2024-Q1", "20 % de parts de marché"), ("Apple", "2024-Q1", "17 %"),
+            ("Xiaomi", "2024-Q1", "14 %")} <= got
+    y = analyse(_text("En 2023, le sud-coréen Samsung a conservé la tête du marché, devant Apple, créditée de 19 %."), PUB)
+    assert ("Apple", "2023") in {(_label(y, e.agent), e.date) for e in y.events if e.type == "Results"}
+
+
+def test_a_figure_after_a_comma_is_not_the_ranked_companys(analyse):
+    x = analyse(_text("Huawei est devenu au premier trimestre le deuxième fabricant mondial, derrière Samsung mais "
+                      "devant Apple, avec 59 millions d'unités livrées."), PUB)
+    assert "Apple" not in {_label(x, e.agent) for e in x.events if e.type == "Results"}
+
+
+PERIOD_DATES_3 = [
+    ("sur la période janvier-mars", dt.date(2024, 5, 3), ["2024-Q1"]),
+    ("Sur le seul mois de mars, les ventes", dt.date(2024, 5, 3), ["2024-03"]),
+    ("ses trois mois de bataille", dt.date(2024, 5, 3), []),
+]
+
+
+@pytest.mark.parametrize("text, pub, expected", PERIOD_DATES_3)
+def test_named_periods_and_months(text, pub, expected):
+    assert [v for _, _, v in find_dates(text, pub)] == expected

@@ -53,7 +53,7 @@ _O = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _N = "|".join(NUMBERS)
 _PATTERNS = [
     # "le trimestre avril-juin", "entre octobre et décembre": three months that make a quarter
-    ("span", re.compile(rf"\b(?:trimestre\s+(?:d['’]\s*|de\s+)?|entre\s+|d['’]\s*)({_M})\s*(?:-|à|au|et)\s*({_M})(?:\s+(\d{{4}}))?\b", re.I)),
+    ("span", re.compile(rf"\b(?:(?:trimestre|période)\s+(?:d['’]\s*|de\s+)?|entre\s+|d['’]\s*)({_M})\s*(?:-|à|au|et)\s*({_M})(?:\s+(\d{{4}}))?\b", re.I)),
     # "au trimestre clos fin septembre": a quarter named by the month that closes it
     ("closed", re.compile(rf"\b(?:trimestre(?:\s+(?:fiscal|décalé)|\s+de\s+(?:son|l['’])\s*exercice(?:\s+(?:fiscal|décalé))?)?|"
                           rf"trois\s+mois),?\s+(?:clos|achevée?s?|terminée?s?|arrêtée?s?)\s+"
@@ -75,7 +75,7 @@ _PATTERNS = [
     ("half", re.compile(rf"\b({_O})\s+semestre(?:\s+(\d{{4}}))?", re.I)),
     ("edge", re.compile(r"\b(fin|début|mi-?)\s*(?:de\s+|d['’]\s*)?(\d{4})\b", re.I)),
     ("my", re.compile(rf"\b(?:mi-)?({_M})\s+(\d{{4}})\b", re.I)),
-    ("m", re.compile(rf"\b(?:en|depuis|fin|début|mi-|à la mi-)\s*({_M})\b(?!\s+\d)", re.I)),
+    ("m", re.compile(rf"\b(?:en|depuis|fin|début|mi-|à la mi-|mois\s+de|mois\s+d['’])\s*({_M})\b(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:en|depuis|dès|d'ici|avant|après|année)\s+(\d{4})\b", re.I)),
     # "remonte à 2005", "lors de son exercice 2023": a year, not an amount ("à 2000 euros")
     ("y", re.compile(r"\b(?:à|exercice(?:\s+fiscal)?)\s+((?:19[5-9]|20[0-4])\d)\b(?![,.]?\d|\s*(?:%|€|\$|euros?|dollars?|"
