@@ -25,8 +25,11 @@ def fold(text: str) -> str:
     >>> fold("L’Autorité de la Concurrence")
     'l autorite de la concurrence'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    # ASCII text has no decomposition and no combining mark (the role n-grams extraction
+    # folds are mostly ASCII): skipping NFKD and the per-character filter halves the cost.
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _PUNCT.sub(" ", text.lower()).strip()
 
 
