@@ -362,6 +362,15 @@ POSITIVE = [
      "des erreurs.", ("Gilles Grapinet", "leads", "Worldline")),
     ("bare-company-role-before", "Nokia supprime des postes. Le directeur financier, Marco Wirén, a détaillé "
      "le plan.", ("Marco Wirén", "worksFor", "Nokia")),
+    ("relative-object-deal", "Les activités seront rapprochées d'AOL, que Verizon avait acquis en 2015.",
+     ("Verizon", "acquired", "AOL")),
+    ("relative-object-after-description", "Google cite Mandiant, une société de sécurité qu'Alphabet avait "
+     "absorbée en 2022.", ("Alphabet", "acquired", "Mandiant")),
+    ("possessive-subsidiaries-list", "Nokia supprime des postes dans ses deux filiales françaises, "
+     "Alcatel-Lucent International et Nokia Solutions and Networks.",
+     ("Nokia Solutions and Networks", "subsidiaryOf", "Nokia")),
+    ("description-apposition-owner", "Arm a publié ses comptes. Le concepteur britannique de puces, propriété "
+     "de SoftBank, a signé un accord.", ("Arm", "subsidiaryOf", "SoftBank Group")),
     ("based-description-after-name", "Broadcom a racheté VMware, l'éditeur de logiciels de virtualisation "
      "basé à Palo Alto.", ("VMware", "basedIn", "Palo Alto")),
     ("founded-in-city", "Fondé en 2007 à Paris, Deezer compte dix millions d'abonnés.", ("Deezer", "basedIn", "Paris")),
@@ -487,6 +496,10 @@ NEGATIVE = [
     ("negated-available", "Fortnite ne sera pas disponible sur iOS.", "runsOn", {"Fortnite", "iOS"}),
     ("head-of-state-title", "Orange a présenté ses résultats. Le président Emmanuel Macron a salué le plan.",
      "leads", {"Orange", "Emmanuel Macron"}),
+    ("negated-relative-deal", "Google cite Mandiant, une société qu'Alphabet n'a jamais rachetée.", "acquired",
+     {"Alphabet", "Mandiant"}),
+    ("conditional-relative-deal", "Google cite Mandiant, qu'Alphabet pourrait racheter.", "acquired",
+     {"Alphabet", "Mandiant"}),
     ("possible-deal-noun", "Nokia supprime des postes. Un éventuel rachat d'Alcatel-Lucent en 2016 a été évoqué.",
      "acquired", {"Nokia", "Alcatel-Lucent"}),
     ("deal-plan-noun", "Nokia supprime des postes. Le projet de rachat d'Alcatel-Lucent en 2016 a échoué.",
@@ -561,6 +574,8 @@ WRONG = [
      "Microsoft.", ("New York Times", "partnerOf", "Microsoft")),
     ("deputy-is-no-head", "Nokia supprime des postes. Jean Martin, le directeur général adjoint, a détaillé "
      "le plan.", ("Jean Martin", "leads", "Nokia")),
+    ("relative-deal-not-a-complement", "Le groupe prépare des puces conçues par Nuvia, la start-up de Gerard "
+     "Williams, un ancien ingénieur d'Apple, que Qualcomm a rachetée en mars.", ("Qualcomm", "acquired", "Apple")),
     ("based-not-the-buyer", "Broadcom a racheté VMware, l'éditeur de logiciels de virtualisation basé à "
      "Palo Alto.", ("Broadcom", "basedIn", "Palo Alto")),
     ("two-firms-not-across-sentences", "Google avait racheté Motorola Mobility en 2012. Les deux groupes "

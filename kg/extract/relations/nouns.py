@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView, blocked
 from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_subject, _has_case,
-                                          _mention_ends, _pairs, _subtree_ent, described_names, lex_verbs, phrase_names, name_before_comma,
+                                          _compound_end, _mention_ends, _pairs, _subtree_ent, described_names, lex_verbs, phrase_names, name_before_comma,
                                           names_after, phrase_start, possessor)
 from kg.extract.relations.alliances import partner_noun as _partner_noun
 from kg.extract.relations.participles import implicit_deal
@@ -31,8 +31,8 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
     "Canal+, filiale de Vivendi", "Arm, propriété de SoftBank" (no determiner)."""
     doc = view.doc
     lex = lex_verbs()
-    for m_end in _mention_ends(view):
-        x = view.key(doc[m_end - 1])
+    ends = [(e, view.key(doc[e - 1])) for e in _mention_ends(view)] + _description_ends(view)
+    for m_end, x in ends:
         comma = _after_acronym(doc, m_end)
         if comma + 2 >= len(doc) or doc[comma].text != ",":
             continue
@@ -51,6 +51,17 @@ def apposition_relations(view: DocView) -> Iterator[Cand]:
         for y in ys:
             if y is not None and y != x:
                 yield from _apposition_fact(view, x, y, head, words)
+
+
+def _description_ends(view: DocView) -> list[tuple[int, str]]:
+    """(token index past it, entity) for each resolved description in subject position, with its
+    bare complements ("Le concepteur britannique de puces, propriété de SoftBank, …")."""
+    out = []
+    for m in view.doc._.kg_mentions or []:
+        key = view.key(view.doc[m.end - 1])
+        if m.kind == "description" and key and view.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubj:pass"):
+            out.append((_compound_end(view, m.end), key))
+    return out
 
 
 def _apposition_fact(view: DocView, x: str, y: str, head: Token, words: set[str]) -> Iterator[Cand]:
@@ -319,11 +330,13 @@ def _possessive_part(view: DocView, tok: Token) -> Iterator[Cand]:
     named = view.conjuncts(tok, ORG, PROD)
     if not named:
         # "sa filiale Aricent" with the name split off by the parser: read the surface.
+        # "ses deux filiales françaises, A et B": past adjectives and a comma, a list of names.
         j = tok.i + 1
         while j < len(view.tokens) and view.tokens[j].pos_ == "ADJ" and not view.key(view.tokens[j]):
             j += 1
-        key = view.ent_of(view.tokens[j], ORG, PROD) if j < len(view.tokens) else None
-        named = [key] if key else []
+        if j + 1 < len(view.tokens) and view.tokens[j].text == "," and j > tok.i + 1:
+            j += 1
+        named = names_after(view, j, ORG, PROD, limit=10)[:4] if j < len(view.tokens) else []
     if tok.dep_ == "appos" and view.ent_of(tok.head, ORG, PROD):
         named.append(view.ent_of(tok.head, ORG, PROD))
     owner = possessor(view, tok, named, ORG)
