@@ -378,6 +378,19 @@ POSITIVE = [
      "L'Autorité de la concurrence a sanctionné Apple. Selon la décision, « Apple a abusé de la "
      "dépendance économique de ses distributeurs ».",
      "Autorité de la concurrence", "Apple a abusé", None),
+    ("possessive-leader-is-the-one-a-present-leading-verb-names",
+     "Gilles Grapinet dirige Worldline depuis 2013. Didier Lamouche a présidé Ingenico. Worldline "
+     "a annoncé le rachat d'Ingenico. « C'est une opération transformante », a commenté son PDG.",
+     "Gilles Grapinet", "C'est une opération", None),
+    ("leader-of-a-relative-clause-with-a-leading-verb",
+     "Gilles Grapinet, qui dirige Worldline depuis 2013, a négocié l'accord. Didier Lamouche a "
+     "présidé Ingenico. « C'est une opération transformante », a commenté le patron de Worldline.",
+     "Gilles Grapinet", "C'est une opération", None),
+    ("former-leader-is-not-the-patron",
+     "Gilles Grapinet a longtemps dirigé Worldline. Didier Lamouche dirige Worldline depuis mars. "
+     "Bernard Bourigeaud a quitté le groupe. « Nous restons confiants », a commenté le patron de "
+     "Worldline.",
+     "Didier Lamouche", "Nous restons confiants", None),
 ]
 
 NEGATIVE = [

@@ -10,7 +10,7 @@ from kg.extract.referents import (main_org, misread_company, named, org_descript
                                   paragraph_org)
 from kg.extract.relations.roles import role_relations
 from kg.extract.speech import SPEAKERS, has_cue
-from kg.nlp.resources import fold
+from kg.nlp.resources import fold, lexicon
 
 
 def org_in(view: DocView, toks: list[Token], besides: set[str] = frozenset()) -> str | None:
@@ -93,9 +93,15 @@ _LEADERS = {"patron", "patronne", "pdg", "dirigeant", "dirigeante", "président"
 def role_holder(view: DocView, head: Token, rest: list[Token], anchor: int) -> str | None:
     """"a reconnu le patron d'Arm": the person the article gives that role in that organisation
     ("son directeur général, Rene Haas"), when there is exactly one."""
-    if not rest or rest[0].lower_ not in ("de", "d'", "d’", "du", "chez"):
+    if rest and rest[0].lower_ in ("de", "d'", "d’", "du", "chez"):
+        desc = next((u for u in rest[:4] if u.pos_ == "NOUN" and has_cue(u, "org_nouns")), None)
+        # "le patron du groupe": the organisation the description stands for.
+        org = org_in(view, rest[:4]) or (org_description(view, desc, rest[:4]) if desc is not None else None)
+    elif head.i > 0 and view.tokens[head.i - 1].lower_ in ("son", "sa", "leur"):
+        # "a commenté son PDG": the organisation the last two sentences are about.
+        org = view.subject_before(head, "Organization", sentences=2)
+    else:
         return None
-    org = org_in(view, rest[:4])
     if org is None or view.type(org) != "Organization":
         return None
     word = head.lower_
@@ -104,9 +110,29 @@ def role_holder(view: DocView, head: Token, rest: list[Token], anchor: int) -> s
     for a, pred, b, tok, _, _ in role_relations(view):
         if tok.i < anchor and pred in wanted and org in (a, b):
             holders.add(b if a == org else a)
+    if not holders and word in _LEADERS:
+        holders = _verb_leaders(view, org, anchor)
     if not holders and (word in _FOUNDERS or word in _LEADERS):
         return _apposed_holder(view, _FOUNDERS if word in _FOUNDERS else _LEADERS, org, anchor)
     return holders.pop() if len(holders) == 1 else None
+
+
+def _verb_leaders(view: DocView, org: str, anchor: int) -> set[str]:
+    """"Gilles Grapinet dirige Worldline", "X, qui préside Y": the persons a present-tense
+    leading verb before ``anchor`` puts at the head of ``org`` ("a longtemps dirigé": former)."""
+    verbs = set(lexicon()["relation_verbs"]["leads_verbs"])
+    found = set()
+    for tok in view.tokens[:anchor]:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or "Pres" not in tok.morph.get("Tense"):
+            continue
+        if not any(view.ent_of(c, "Organization") == org for c in tok.children if c.dep_ in ("obj", "obl:arg")):
+            continue
+        for c in tok.children:
+            subj = tok.head if c.dep_ == "nsubj" and c.lower_ == "qui" and tok.dep_ == "acl:relcl" else c
+            key = named(view, subj, "Person") if c.dep_ == "nsubj" else None
+            if key:
+                found.add(key)
+    return found
 
 
 def _apposed_holder(view: DocView, words: set[str], org: str, anchor: int) -> str | None:
