@@ -685,3 +685,20 @@ PERIOD_DATES_3 = [
 @pytest.mark.parametrize("text, pub, expected", PERIOD_DATES_3)
 def test_named_periods_and_months(text, pub, expected):
     assert [v for _, _, v in find_dates(text, pub)] == expected
+
+
+AGO_DATES = [
+    ("Il y a deux ans, le groupe avait racheté", dt.date(2024, 5, 3), ["2022"]),
+    ("il y a un an", dt.date(2024, 5, 3), ["2023"]),
+    ("il y a quelques jours", dt.date(2024, 5, 3), []),  # no year to tell
+]
+
+
+@pytest.mark.parametrize("text, pub, expected", AGO_DATES)
+def test_years_ago(text, pub, expected):
+    assert [v for _, _, v in find_dates(text, pub)] == expected
+
+
+def test_a_deal_years_ago_is_dated(analyse):
+    x = analyse(_text("Il y a deux ans, Microsoft a racheté Activision Blizzard pour 69 milliards de dollars."), PUB)
+    assert ("Acquisition", "Microsoft", "2022") in {(e.type, _label(x, e.agent), e.date) for e in x.events}

@@ -82,6 +82,8 @@ _PATTERNS = [
                      r"salariés|employés|postes|emplois|personnes|unités|exemplaires|clients|abonnés|utilisateurs|points|mètres))", re.I)),
     ("weekday", re.compile(rf"\b({_W})\b(?!\s+\d)", re.I)),
     ("rel", re.compile(r"\b(hier|aujourd['’]hui|avant-hier)\b", re.I)),
+    # "il y a deux ans": counted from the publication year
+    ("ago", re.compile(rf"\bil\s+y\s+a\s+({_N}|\d+)\s+ans?\b", re.I)),
     ("lastyear", re.compile(r"\b(?:l['’]an|l['’]année)\s+(dernier|dernière|passé|passée|précédent)\b|"
                             r"\b(cette|l['’]an)\s+(?:année|prochain)\b", re.I)),
     ("season", re.compile(r"\b(?:printemps|été|automne|hiver)\s+(\d{4})\b", re.I)),
@@ -105,7 +107,7 @@ _NEEDS = {
     "span": _MONTH_WORDS, "closed": ("trimestre", "mois"), "quarter": ("trimestre",), "half": ("semestre",),
     "fiscal": ("trimestre",), "months": ("mois",), "fyear": ("exercice",), "wholeyear": ("ensemble",),
     "dmy": _MONTH_WORDS, "dm": _MONTH_WORDS, "my": _MONTH_WORDS, "m": _MONTH_WORDS,
-    "edge": ("fin", "début", "mi"), "weekday": tuple(WEEKDAYS), "rel": ("hier", "aujourd"),
+    "edge": ("fin", "début", "mi"), "ago": ("il y a",), "weekday": tuple(WEEKDAYS), "rel": ("hier", "aujourd"),
     "season": ("printemps", "été", "automne", "hiver"), "same": ("même",),
 }
 _SHIFT_NEEDS = {_SHIFTS[0][1]: ("plus",), _SHIFTS[1][1]: ("année",), _SHIFTS[3][1]: ("plus",),
@@ -176,6 +178,8 @@ def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
         return f"{year}-Q{4 if n == 2 else 1}" if g[0].lower() == "trois" else f"{year}-H{n}"
     if kind == "wholeyear" and pub:
         return str(pub.year - 1 if pub.month <= 3 else pub.year)
+    if kind == "ago" and pub:
+        return str(pub.year - (NUMBERS.get(g[0].lower()) or int(g[0])))
     if kind == "lastyear":
         if pub is None:
             return None
