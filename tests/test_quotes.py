@@ -391,6 +391,11 @@ POSITIVE = [
      "Bernard Bourigeaud a quitté le groupe. « Nous restons confiants », a commenté le patron de "
      "Worldline.",
      "Didier Lamouche", "Nous restons confiants", None),
+    ("owner-role-noun-is-the-person-of-the-paragraph",
+     "Twitter, racheté par Elon Musk, a supprimé la moitié de ses postes. Le nouveau propriétaire "
+     "a justifié cette décision sur son réseau social : « Il n'y a pas d'autre choix quand "
+     "l'entreprise perd quatre millions de dollars par jour. »",
+     "Elon Musk", "Il n'y a pas d'autre choix", None),
 ]
 
 NEGATIVE = [
