@@ -216,6 +216,10 @@ POSITIVE = [
     ("a-trial-against-x-without-plaintiff-named",
      "Le procès antitrust contre Google s'est ouvert mardi à Washington.",
      ("Lawsuit", "Google", "2024-02-27", None)),
+    ("a-court-ruling-in-a-dispute",
+     "Le tribunal de commerce de Paris a rendu mardi son jugement dans le litige qui opposait Uber à ses "
+     "anciens chauffeurs.",
+     ("Lawsuit", "Uber", "2024-02-27", None)),
     ("lifting-the-veil-on-a-device",
      "Nintendo se tait. Le fabricant japonais avait levé le voile sur sa nouvelle console en janvier.",
      ("ProductLaunch", "Nintendo", "2024-01", None)),
@@ -279,6 +283,7 @@ NEGATIVE = [
      "ProductLaunch"),
     ("a-launch-to-come-with-devoir", "Sony doit dévoiler le 10 mai ses nouveaux casques sans fil.", "ProductLaunch"),
     ("a-negated-launch", "Apple n'a pas présenté de nouvelle montre cette année.", "ProductLaunch"),
+    ("an-opinion-is-no-ruling", "Selon le jugement des analystes de Gartner, Apple reste en tête.", "Lawsuit"),
     ("a-cost-cut-is-no-layoff", "Orange a annoncé une réduction de 10 % de ses coûts.", "Layoff"),
     ("cuts-that-must-happen-are-a-plan", "Un millier de postes doit disparaître chez SFR d'ici la fin de l'année.",
      "Layoff"),

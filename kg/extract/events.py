@@ -137,7 +137,7 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             gov = tok.head.head
             if fold(gov.lemma_.lower()) in lex().event_triggers or fold(gov.lower_) in lex().event_triggers:
                 return False
-        if trig in ("attaquer", "saisir", "recours", "poursuivre") or trig.startswith("procedure"):
+        if trig in ("attaquer", "saisir", "recours", "poursuivre", "jugement") or trig.startswith("procedure"):
             return "Organization" in kinds and _court_case(view, sent, tok, trig)
         if trig.startswith("sanction"):  # trade sanctions are no lawsuit; fines come with an amount
             return "Organization" in kinds and _MONEY.search(text) is not None
