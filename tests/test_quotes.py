@@ -396,6 +396,13 @@ POSITIVE = [
      "a justifié cette décision sur son réseau social : « Il n'y a pas d'autre choix quand "
      "l'entreprise perd quatre millions de dollars par jour. »",
      "Elon Musk", "Il n'y a pas d'autre choix", None),
+    ("inverted-incise-with-a-verb-outside-the-lexicon",
+     "« Nous serons toujours les moins chers du marché », jubile Xavier Niel.",
+     "Xavier Niel", "Nous serons toujours", None),
+    ("inverted-incise-verb-mistagged-before-an-organisation",
+     "Free a démenti la rumeur. « Cette information est totalement fausse », dément Orange dans "
+     "la soirée.",
+     "Orange", "Cette information est", None),
 ]
 
 NEGATIVE = [
@@ -443,6 +450,8 @@ NEGATIVE = [
     ("anonymous-employee-is-not-the-company-s-voice",
      "Airbus a présenté son plan de réduction des coûts. « Personne ne croit vraiment à ce plan "
      "en interne », confie une ingénieure du groupe, qui a requis l'anonymat."),
+    ("adverb-then-a-name-with-its-own-verb-is-no-incise",
+     "Le slogan « Think different pour toujours », ensuite Apple a changé de stratégie."),
 ]
 
 

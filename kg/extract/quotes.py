@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
+from kg.extract.incise import incise_verb, inverted_verb
 from kg.extract.referents import (gender_fits, gender_of, named, org_description, pronoun_speaker,
                                   seat_org, subject_like)
 from kg.extract.speaker_context import previous_subject, selon_before, speaker_next, subject_person
@@ -28,10 +29,6 @@ _OPEN = {"«": "»", "“": "”"}
 _STRAIGHT = re.compile(r'"([^"\n]+?)"')
 _STOP = {".", "!", "?", ";", "«", "“", '"', "\n"}
 _OUTLET_PREPS = {"à", "au", "aux", "sur"}
-_AUX_FORMS = {"a", "ont", "avait", "avaient", "aurait"}
-# Between the comma and the incise verb: "s'est félicité", "leur a-t-il répondu", "n'a pas caché".
-_CLITICS = {"s'", "s’", "se", "ne", "n'", "n’", "fait", "leur", "lui", "nous", "vous", "m'", "m’",
-            "me", "l'", "l’", "y"}
 _CONFIDENCE = {"quote-previous-speaker": 0.5, "quote-selon-before": 0.6, "quote-subject": 0.6,
                "quote-later-incise": 0.7, "quote-previous-subject": 0.6}
 
@@ -112,31 +109,6 @@ def _outlet(view: DocView, toks: list[Token]) -> str | None:
     return None
 
 
-def _incise_verb(toks: list[Token]) -> int | None:
-    """Index of the speech verb opening an incise ("a-t-il déclaré", "estime", "a fait valoir",
-    "s'est félicité"), or None."""
-    skip = cues()["skip_words"]
-    verb = None
-    for j, t in enumerate(toks[:7]):
-        # Right after the comma a speech verb may be mistagged ("», juge X": NOUN).
-        # Right after an auxiliary or the incise's pronoun too ("a-t-il martelé" as a noun).
-        if speech_verb(t) and (t.pos_ != "NOUN" or j == 0 or toks[j - 1].pos_ == "AUX"
-                               or toks[j - 1].lower_ in PRONOUN):
-            verb = j
-        elif t.lower_ == "lire" and j > 0 and toks[j - 1].lower_ in IMPERSONAL:
-            verb = j  # "peut-on lire dans le communiqué de X"
-        elif verb is None and (t.lower_ in IMPERSONAL or t.lower_ in _AUX_FORMS or (
-                j + 1 < len(toks) and toks[j + 1].lower_ in IMPERSONAL and t.pos_ in ("VERB", "AUX"))):
-            continue  # "peut-on lire", "a tweeté" with "a" mistagged
-        elif verb is not None:
-            break
-        elif j + 1 < len(toks) and toks[j + 1].lower_ in PRONOUN and t.pos_ in ("VERB", "AUX"):
-            return j + 2 if j + 2 < len(toks) and speech_verb(toks[j + 2]) else j
-        elif not (t.pos_ in ("AUX", "ADV") or t.lower_ in PRONOUN or t.lower_ in skip
-                  or t.lower_ in EUPHONIC or t.lower_ in _CLITICS):
-            return None
-    return verb
-
 
 def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | None]:
     """Speaker and outlet from the incise right after the closing mark."""
@@ -149,7 +121,9 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
     width = selon_width(toks, i) if i < len(toks) else 0
     if width:
         return speaker_of(view, subject_np(view, toks[i + width:]), anchor), None
-    verb = _incise_verb(toks[i:])
+    verb = incise_verb(toks[i:])
+    if verb is None:
+        verb = inverted_verb(view, toks[i:])
     if verb is None:
         return None, None
     group, rest = toks[i:i + verb + 1], toks[i + verb + 1:]
@@ -177,6 +151,7 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
     return key, outlet
 
 
+
 def _described_org(np: list[Token]) -> bool:
     """"prévient le syndicat", "rappelle l'institut": a definite organisation description we
     could not resolve names an organisation, never the previous (person) speaker."""
@@ -198,7 +173,7 @@ def _inside(view: DocView, open_i: int, close_i: int) -> tuple[str | None, str |
         if tok.text != ",":
             continue
         toks = view.tokens[tok.i + 1:close_i]
-        verb = _incise_verb(toks)
+        verb = incise_verb(toks)
         if verb is None or verb > 3:
             continue
         end = next((k for k, t in enumerate(toks) if k > verb and t.text in (",", ".", ";")), None)
