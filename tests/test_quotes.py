@@ -403,6 +403,11 @@ POSITIVE = [
      "Free a démenti la rumeur. « Cette information est totalement fausse », dément Orange dans "
      "la soirée.",
      "Orange", "Cette information est", None),
+    ("his-partner-is-not-the-one-who-just-spoke",
+     "Steve Anavi a cofondé Qonto en 2016. « Nous ne levons pas pour survivre », répond Alexandre "
+     "Prot, le patron de la société. Son associé précise : « Nous sommes rentables sur plusieurs "
+     "marchés. »",
+     "Steve Anavi", "Nous sommes rentables", None),
 ]
 
 NEGATIVE = [
@@ -564,5 +569,6 @@ def test_role_noun_gender(word, gender):
 def test_run_on_quotation_is_one_quote(analyse):
     x = analyse("Thomas Reynaud défend la stratégie du groupe.\n\n« Nous avons privilégié la "
                 "rentabilité au volume.\n\n« La fibre sera notre priorité. »")
-    assert [q.text for q in x.quotes] == ["Nous avons privilégié la rentabilité au volume. La fibre "
-                                          "sera notre priorité."]
+    # One quote, its text the article's own span (the reopening mark included).
+    assert [q.text for q in x.quotes] == ["Nous avons privilégié la rentabilité au volume.\n\n« La "
+                                          "fibre sera notre priorité."]

@@ -212,7 +212,6 @@ def outlet_of(view: DocView, sent_start: int, sent_end: int) -> str | None:
     return None
 
 
-_RUN_ON = re.compile(r"\s*\n\s*\n\s*[«“]\s*")  # the reopening mark of a quotation run on
 _CONTINUES = re.compile(r"\s*,([^.!?;:\n«»“”\"]{2,70}),\s*$")
 
 
@@ -333,7 +332,7 @@ def extract_quotes(view: DocView) -> list[Quote]:
     groups = _parts(text)
     for k, group in enumerate(groups):
         (o, c), (_, last_c) = group[0], group[-1]
-        pieces = [_RUN_ON.sub(" ", text[a + 1:b].strip()) for a, b in group]
+        pieces = [text[a + 1:b].strip() for a, b in group]
         words = len(pieces[0].split())
         open_tok, close_tok = _token_at(view, o), _token_at(view, c)
         if open_tok is None or close_tok is None or _is_title(pieces[0]) or not pieces[0]:
@@ -348,7 +347,6 @@ def extract_quotes(view: DocView) -> list[Quote]:
         outlet = outlet or outlet_of(view, sent.start, max(sent.end, close_tok.sent.end))
         qs = o + 1 + (len(text[o + 1:c]) - len(text[o + 1:c].lstrip()))
         body = " […] ".join(pieces)
-        single = len(group) == 1 and "\n" not in text[o:c]  # not split, not run on
-        out.append(Quote(speaker, body, qs, qs + len(body) if single else last_c, outlet,
+        out.append(Quote(speaker, body, qs, qs + len(body) if len(group) == 1 else last_c, outlet,
                          rule, _CONFIDENCE.get(rule, 0.8)))
     return out

@@ -6,8 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import (TITLES, gender_of, latest_person, misread_company, named,
-                                  org_description, outlets, person_ref, pronoun_speaker, seat_org)
+from kg.extract.referents import (TITLES, gender_fits, gender_of, latest_person, misread_company,
+                                  named, org_description, outlets, person_ref, pronoun_speaker,
+                                  seat_org)
 from kg.extract.speaker_roles import (ORDINALS, document_issuer, one_of_its, ordinal_person, org_in,
                                       owner_complement, role_holder, role_match, spokesperson_org,
                                       surname_person)
@@ -74,6 +75,9 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return org_in(view, rest[:cut], outlets(view)) or (
             org_description(view, desc, rest[:cut]) if desc is not None else None)
     if has_cue(head, "person_nouns"):
+        if np[0].lower_ in ("son", "sa") and head.lower_ in _PEERS and view.previous_speaker:
+            # "Son associé complète : « … »": the partner of the one who just spoke.
+            return _peer_of(view, view.previous_speaker, anchor, gender_of(head))
         holder = role_holder(view, head, np[np.index(head) + 1:], anchor)
         return holder or person_ref(view, anchor, gender_of(head))
     if has_cue(head, "document_nouns"):
@@ -82,6 +86,20 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return org_description(view, head, np)
     return org_in(view, np, outlets(view))
 
+
+
+_PEERS = {"associé", "associée", "homologue", "collègue", "adjoint", "adjointe", "cofondateur",
+          "cofondatrice"}
+
+
+def _peer_of(view: DocView, speaker: str, anchor: int, gender: str | None) -> str | None:
+    """The latest other person of that gender named before ``anchor`` (in the last 200
+    tokens): "son associé" after X spoke is not X."""
+    for i in range(anchor - 1, max(-1, anchor - 200), -1):
+        key = named(view, view.tokens[i], "Person")
+        if key and key != speaker and gender_fits(view, key, gender):
+            return key
+    return None
 
 
 def _skip_pp(view: DocView, toks: list[Token], j: int) -> int:
