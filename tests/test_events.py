@@ -220,6 +220,9 @@ POSITIVE = [
      "Le tribunal de commerce de Paris a rendu mardi son jugement dans le litige qui opposait Uber à ses "
      "anciens chauffeurs.",
      ("Lawsuit", "Uber", "2024-02-27", None)),
+    ("a-gapped-second-party-has-its-own-cut",
+     "En janvier, Dell avait annoncé la suppression de 6 000 emplois, et HP celle de 4 000 postes.",
+     ("Layoff", "Hewlett-Packard", "2024-01", "4 000 postes")),
     ("lifting-the-veil-on-a-device",
      "Nintendo se tait. Le fabricant japonais avait levé le voile sur sa nouvelle console en janvier.",
      ("ProductLaunch", "Nintendo", "2024-01", None)),
@@ -356,6 +359,11 @@ def test_the_source_reporting_a_trial_is_not_a_party(analyse):
     x = analyse(_text("Uber est visé par ses chauffeurs. Le procès a débuté mardi devant un tribunal de "
                       "Los Angeles, a rapporté Reuters."), PUB)
     assert "Reuters" not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
+
+
+def test_an_elliptic_pronoun_without_a_party_adds_no_agent(analyse):
+    x = analyse(_text("Dell a annoncé mardi la suppression de 600 postes, et celle de son usine de Limerick."), PUB)
+    assert {_label(x, e.agent) for e in x.events if e.type == "Layoff"} == {"Dell Technologies"}
 
 
 def _text(sentence: str) -> str:
@@ -707,3 +715,8 @@ def test_years_ago(text, pub, expected):
 def test_a_deal_years_ago_is_dated(analyse):
     x = analyse(_text("Il y a deux ans, Microsoft a racheté Activision Blizzard pour 69 milliards de dollars."), PUB)
     assert ("Acquisition", "Microsoft", "2022") in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+def test_a_half_year_result_is_dated_by_its_year(analyse):
+    x = analyse(_text("Au premier semestre 2023, le chiffre d'affaires de Worldline a reculé de 4 %, à 2,3 milliards d'euros."), PUB)
+    assert ("Results", "Worldline", "2023") in {(e.type, _label(x, e.agent), e.date) for e in x.events}

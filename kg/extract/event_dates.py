@@ -43,8 +43,9 @@ def event_date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     if typ == "Results" and dates:  # a period: a quarter or a half, else a year, else a month
         finest = min(_period_rank(v) for _, v in dates)
         dates = [(d, v) for d, v in dates if _period_rank(v) == finest]
-    if dates:
-        return min(dates)[1]
+    if dates:  # a half ("2020-H1") is no date of the vocabulary: its year
+        value = min(dates)[1]
+        return value[:4] if "-H" in value else value
     if lo != sent.start_char:
         return None
     if present_tense(tok) or "\n" not in text[:sent.start_char].strip():
@@ -142,5 +143,6 @@ def amount_dates(view: DocView, sent: Span, after: int) -> list[tuple[str, str]]
     for m in _MONEY.finditer(text, after, sent.end_char):
         nxt = [(s, v) for s, v in dates if m.end() <= s <= m.end() + 30]
         if nxt and not _MONEY.search(text, m.end(), nxt[0][0]) and "action" not in m.group(0):
-            pairs.append((" ".join(m.group(0).split()), nxt[0][1]))
+            value = nxt[0][1]
+            pairs.append((" ".join(m.group(0).split()), value[:4] if "-H" in value else value))
     return pairs
