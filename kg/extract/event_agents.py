@@ -134,8 +134,11 @@ def _reported_subject(view: DocView, tok: Token) -> list[str]:
 def _named_in(view: DocView, phrase: Token) -> list[str]:
     """The organisation named inside a description ("le site d'enchères eBay", which the parser
     may hang on the wrong word), not in a clause of it."""
-    return [k for t in phrase.subtree if (k := view.ent_of(t, "Organization"))
-            and not any(a.dep_ in ("acl", "acl:relcl") for a in t.ancestors if a.i != phrase.i and phrase.i in [x.i for x in a.ancestors])][:1]
+    def in_clause(t: Token) -> bool:  # a clause between the phrase's head and the name
+        return any(a.dep_ in ("acl", "acl:relcl") and any(x.i == phrase.i for x in a.ancestors)
+                   for a in t.ancestors)
+
+    return [k for t in phrase.subtree if (k := view.ent_of(t, "Organization")) and not in_clause(t)][:1]
 
 
 def _adjacent_subject(view: DocView, tok: Token) -> list[str]:

@@ -276,6 +276,7 @@ def extract_events(view: DocView) -> list[Event]:
             back = _back_reference(view, tok)
             ranked = ranked_orgs(view, sent) if typ == "Results" else {}  # "devant Apple (17 %)"
             named = agents(view, tok, typ, trig, salient)
+            ranked = {**ranked, **{k: q for k, q in _gapped(view, tok, typ).items() if k not in named}}
             for agent in named + [k for k in ranked if k not in named]:
                 if back and any(k[:2] == (typ, agent) and k[2] and k[2] != date for k in found):
                     continue  # "l'incident tombe mal pour X, arrivé en juillet": told before, dated there
@@ -296,6 +297,24 @@ def extract_events(view: DocView) -> list[Event]:
             if (t, a) == k[:2] and d and headed[k] < n <= headed[k] + 2}
     retold = {k for k, _ in told}
     return [e for (t, a, d), e in found.items() if (d or (t, a) not in dated) and (t, a, d) not in retold]
+
+
+_ELLIPTIC = {"celle", "celui", "celles", "ceux"}
+
+
+def _gapped(view: DocView, tok: Token, typ: str) -> dict[str, str | None]:
+    """A second party of a nominal trigger in a gapped clause: "X a annoncé la suppression de
+    18 000 emplois, et Y celle de 10 000 postes" (Y's cut, its own figure)."""
+    out: dict[str, str | None] = {}
+    if tok.pos_ != "NOUN":
+        return out
+    for t in tok.sent[tok.i - tok.sent.start + 1:]:
+        if t.lower_ in _ELLIPTIC and 0 < t.i < len(t.doc) - 1 and t.doc[t.i + 1].lower_ in ("de", "d'", "d’"):
+            key = view.ent_of(t.doc[t.i - 1], "Organization")
+            if key:
+                rest = t.doc[t.i:t.sent.end].text
+                out[key] = quantity(typ, rest.split(",")[0])
+    return out
 
 
 def _sentences(view: DocView) -> list[Span]:
