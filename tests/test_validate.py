@@ -177,6 +177,29 @@ def test_broken_graph_names_the_focus_node(tmp_path, good, breaker: Callable, pa
     assert all(v.severity == "Violation" for v in report.violations)
 
 
+SPLIT = " « Lyon d'abord », a-t-elle ajouté, « Paris ensuite »."
+
+
+def _split_quote_graph(last: str) -> ArticleGraph:
+    """TEXT with a quotation an incise splits, stored as "A […] ``last``" over its whole span."""
+    x = extraction()
+    text = TEXT + SPLIT
+    begin = text.index("Lyon d'abord")
+    end = text.index("Paris ensuite") + len("Paris ensuite")
+    quote = Quote(PERSON, f"Lyon d'abord […] {last}", begin, end, rule="test-quote")
+    article = dataclasses.replace(x.article, text=text)
+    return GraphBuilder().build(dataclasses.replace(x, article=article, quotes=(*x.quotes, quote)))
+
+
+def test_a_quote_split_by_an_incise_conforms_and_its_parts_are_checked(tmp_path):
+    with _store(tmp_path / "ok", _split_quote_graph("Paris ensuite")) as store:
+        assert validate_store(store, SHAPES).conforms
+    with _store(tmp_path / "bad", _split_quote_graph("Paris toujours")) as store:
+        report = validate_store(store, SHAPES)
+    assert not report.conforms
+    assert any(v.shape.endswith("#QuoteShape") and "not the article text" in v.message
+               for v in report.violations), report.format_text()
+
 def test_odd_url_is_only_a_warning(tmp_path, good):
     quads = tuple(Quad(q.subject, q.predicate, Literal("www.example.org/orbitel"), q.graph_name)
                   if q.predicate == SCHEMA.url else q for q in good.quads)
