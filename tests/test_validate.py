@@ -192,6 +192,8 @@ def _split_quote_graph(last: str) -> ArticleGraph:
 
 
 def test_a_quote_split_by_an_incise_conforms_and_its_parts_are_checked(tmp_path):
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "bad").mkdir()
     with _store(tmp_path / "ok", _split_quote_graph("Paris ensuite")) as store:
         assert validate_store(store, SHAPES).conforms
     with _store(tmp_path / "bad", _split_quote_graph("Paris toujours")) as store:
