@@ -25,6 +25,11 @@ PASSIVE_PAR = ("the parser labels the passive agent 'par X' obl:mod (not obl:age
 
 # (id, sentence, (subject label, predicate, object label))
 POSITIVE = [
+    # a possessive inside the description of a named organisation stands for that organisation
+    ("possessive-in-apposed-description", "Cisco a racheté Splunk, un éditeur fondé en 2003 à San Francisco "
+     "par trois ingénieurs, dont son directeur technique Erik Swan.", ("Erik Swan", "worksFor", "Splunk")),
+    ("possessive-of-main-subject-kept", "Le groupe Orange a présenté mardi son directeur général Christel "
+     "Heydemann aux analystes.", ("Christel Heydemann", "leads", "Orange")),
     # apposition and copular roles
     ("appos-pdg", "Tim Cook, le PDG d'Apple, a présenté les résultats trimestriels du groupe.",
      ("Tim Cook", "leads", "Apple")),
@@ -578,6 +583,8 @@ WRONG = [
      "Williams, un ancien ingénieur d'Apple, que Qualcomm a rachetée en mars.", ("Qualcomm", "acquired", "Apple")),
     ("based-not-the-buyer", "Broadcom a racheté VMware, l'éditeur de logiciels de virtualisation basé à "
      "Palo Alto.", ("Broadcom", "basedIn", "Palo Alto")),
+    ("possessive-in-a-description-of-the-object", "Cisco a racheté Splunk, un éditeur fondé en 2003 "
+     "à San Francisco par trois ingénieurs, dont son directeur technique Erik Swan.", ("Erik Swan", "worksFor", "Cisco")),
     ("two-firms-not-across-sentences", "Google avait racheté Motorola Mobility en 2012. Les deux groupes "
      "ont signé un accord de licence.", ("Google", "partnerOf", "Motorola Mobility")),
 ]

@@ -313,7 +313,11 @@ def comma_description(view: DocView, tok: Token) -> bool:
 def possessor(view: DocView, tok: Token, exclude: list[str], *types: str) -> str | None:
     """Who "son"/"sa"/"ses" before ``tok`` stands for: the clause subject, else the entity named
     last before the phrase in the sentence, else the organisation in subject position in the
-    previous sentences, else the article's main organisation."""
+    previous sentences, else the article's main organisation. Inside a description of a named
+    organisation ("Wiz, une start-up fondée par …, dont son directeur général X"), that one."""
+    described = _described_org(view, tok) if ORG in types else None
+    if described is not None and described not in exclude:
+        return described
     for key in _clause_subject(view, tok, types):
         if key not in exclude:
             return key
@@ -322,6 +326,22 @@ def possessor(view: DocView, tok: Token, exclude: list[str], *types: str) -> str
             return key
     key = view.subject_before(tok, ORG, sentences=3) or view.salient_org()
     return key if key not in exclude and view.type(key) in types else None
+
+
+def _described_org(view: DocView, tok: Token) -> str | None:
+    """The organisation whose apposed description (with its participles and relatives)
+    contains ``tok``: climbing from ``tok``, the first apposition hung on an organisation name."""
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "appos" and t.head.i < t.i and (key := view.ent_of(t.head, ORG)):
+            return key
+        if t.i != tok.i and t.pos_ == "NOUN" and not view.key(t) and (
+                key := name_before_comma(view, phrase_start(view, t), ORG)):
+            return key  # "racheter Wiz, une start-up …": the parser made the description a second object
+        t = t.head
+    return None
 
 
 _DEFINITE = {"le", "la", "l'", "l’"}
