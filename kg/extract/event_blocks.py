@@ -18,13 +18,13 @@ def _quoted(tok: Token, text: str) -> bool:
         or before.count('"') % 2 == 1
 
 
-def _incise(tok: Token) -> bool:
+def _incise(tok: Token, text: str) -> bool:
     """The verb introduces what was just quoted ("« … », a lancé le sénateur"): speech, not an event."""
     i = tok.i - 1  # the parser may end the sentence at the closing quote
     while i >= 0 and (tok.doc[i].dep_.startswith("aux") or tok.doc[i].text == "," or tok.doc[i].is_space):
         i -= 1
     return i >= 0 and tok.doc[i].text in ("»", "”", '"') and (
-        tok.doc[i].text != '"' or tok.doc.text.count('"', 0, tok.doc[i].idx) % 2 == 1)  # a closing "
+        tok.doc[i].text != '"' or text.count('"', 0, tok.doc[i].idx) % 2 == 1)  # a closing "
 
 
 def blocked(tok: Token, typ: str, text: str) -> bool:
@@ -33,7 +33,7 @@ def blocked(tok: Token, typ: str, text: str) -> bool:
     conditional one is not."""
     if tok.pos_ == "PRON" and tok.lower_ in ("s'", "s’", "se") and tok.head.pos_ == "VERB":
         tok = tok.head  # "pour s'offrir X", "renoncé à s'emparer de X": the verb is what is governed
-    if _quoted(tok, text) or _incise(tok) or _governed_by_blocker(tok, typ):
+    if _quoted(tok, text) or _incise(tok, text) or _governed_by_blocker(tok, typ):
         return True
     if _none_of(tok) or "Imp" in tok.morph.get("Mood") or _reflexive_launch(tok, typ):
         return True  # "Sortez les appareils photos !": an imperative tells no news
