@@ -64,6 +64,8 @@ class EvalReport:
     misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     rules: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))  # relation rule → TP/FP
+    # category → near-miss class ("wrong date", "wrong speaker", …) → count of FN/FP pairs
+    near: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
 
     def to_json(self, misses: bool = False) -> dict:
         """``{"entities": {"p", "r", "f1", …}, "relations": …, "quotes": …, "events": …}``,
@@ -72,6 +74,7 @@ class EvalReport:
         out["by_kind"] = {c: {k: s.as_dict() for k, s in sorted(self.detail[c].items())} for c in CATEGORIES}
         out["articles"] = self.articles
         out["rules"] = {r: {"tp": sc.tp, "fp": sc.fp} for r, sc in sorted(self.rules.items())}
+        out["near_misses"] = {c: dict(sorted(n.items())) for c, n in sorted(self.near.items())}
         if misses:
             out["misses"] = [dict(zip(("article", "category", "kind", "what", "sentence"), m))
                              for m in self.misses]
@@ -87,6 +90,9 @@ class EvalReport:
             lines.append(f"\n{c} by kind")
             for k, s in sorted(self.detail[c].items()):
                 lines.append(f"  {k:<14}{s.p:>7.3f}{s.r:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        for c, n in sorted(self.near.items()):
+            lines.append(f"\n{c} near misses (one FN + one FP that differ only in): "
+                         + ", ".join(f"{k} {v}" for k, v in sorted(n.items())))
         if misses and self.misses:
             lines.append("\nmisses (FN = in gold, not in graph; FP = in graph, not in gold)")
             for a, c, k, w, sentence in self.misses:
@@ -208,6 +214,19 @@ def _match(gold_items, pred_items, same, exact=None) -> tuple[list[int], list[in
     return missed, free
 
 
+def _near(report, cat, gold_items, pred_items, missed, extra, tests) -> None:
+    """Pair each missed gold item with an unmatched prediction that differs from it in one
+    field only, and count those pairs by field (``tests``: field name → same-except test)."""
+    free = list(extra)
+    for gi in missed:
+        for what, same in tests:
+            hit = next((pi for pi in free if same(gold_items[gi], pred_items[pi])), None)
+            if hit is not None:
+                report.near[cat][what] += 1
+                free.remove(hit)
+                break
+
+
 def _tally(report, art, cat, kinds_g, kinds_p, missed, extra, gdesc, pdesc, gsent=None, psent=None) -> None:
     s = report.scores[cat]
     tp = len(kinds_g) - len(missed)
@@ -260,11 +279,16 @@ def score_article(art: str, gold: dict, graph: dict, report: EvalReport) -> None
            [r.get("evidence", "") for r in gold.get("relations", [])], [p[4] for p in graph["relations"]])
     gq = [(names(q["speaker"]), fold(q["starts_with"])) for q in gold.get("quotes", [])]
     m, x = _match(gq, graph["quotes"], lambda g, p: bool(g[0] & p[0]) and p[1].startswith(g[1]))
+    _near(report, "quotes", gq, graph["quotes"], m, x, [("speaker", lambda g, p: p[1].startswith(g[1]))])
     _tally(report, art, "quotes", ["quote"] * len(gq), ["quote"] * len(graph["quotes"]), m, x,
            [f"{q['speaker']}: {q['starts_with']}" for q in gold.get("quotes", [])],
            [p[2] for p in graph["quotes"]], None, [p[3] for p in graph["quotes"]])
     gv = [(e["type"], names(e["agent"]), e.get("date")) for e in gold.get("events", [])]
     m, x = _match(gv, graph["events"], lambda g, p: g[0] == p[0] and bool(g[1] & p[1]) and (g[2] is None or g[2] == p[2]))
+    _near(report, "events", gv, graph["events"], m, x, [
+        ("date", lambda g, p: g[0] == p[0] and bool(g[1] & p[1])),
+        ("agent", lambda g, p: g[0] == p[0] and (g[2] is None or g[2] == p[2])),
+        ("type", lambda g, p: bool(g[1] & p[1]) and (g[2] is None or g[2] == p[2]))])
     _tally(report, art, "events", [g[0] for g in gv], [p[0] for p in graph["events"]], m, x,
            [f"{e['type']} {e['agent']} {e.get('date') or '-'}" for e in gold.get("events", [])],
            [p[3] for p in graph["events"]],

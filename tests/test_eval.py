@@ -76,6 +76,21 @@ def test_wrong_type_and_wrong_speaker_do_not_match():
     assert report.scores["quotes"].tp == 0 and report.scores["quotes"].fn == 1
 
 
+def test_near_misses_count_pairs_that_differ_in_one_field():
+    report = EvalReport()
+    graph = _graph(quotes=[({"idc"}, "cette panne ne pouvait pas", "IDC", "t")],
+                   events=[("Outage", {"idc"}, "2012-09-21", "o", "s"), ("Layoff", {"rim"}, "2012", "l", "s")])
+    score_article("seed", GOLD, graph, report)
+    # the quote's text is right but its speaker wrong; the outage's agent is wrong, its date right
+    assert dict(report.near["quotes"]) == {"speaker": 1}
+    assert dict(report.near["events"]) == {"agent": 1}
+    graph = _graph(events=[("Outage", {"rim"}, "2012-09-22", "o", "s"), ("Layoff", {"rim"}, None, "l", "s")])
+    report = EvalReport()
+    score_article("seed", GOLD, graph, report)
+    assert dict(report.near["events"]) == {"date": 1} and "quotes" not in report.near
+    assert "events near misses (one FN + one FP that differ only in): date 1" in report.format_text()
+
+
 def test_eval_command_with_misses_and_baseline(kg_run, tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()
