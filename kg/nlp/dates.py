@@ -153,78 +153,108 @@ def _past_year(month: int, day: int, pub: dt.date) -> int:
     return pub.year if cand <= pub + dt.timedelta(days=7) else pub.year - 1
 
 
+def _closed(g, m, pub):
+    month = MONTHS[g[0].lower()]
+    year = int(g[1]) if g[1] else (_past_year(month, 28, pub) if pub else None)
+    return f"{year}-Q{(month - 1) // 3 + 1}" if year else None
+
+
+def _span(g, m, pub):
+    first, last = MONTHS[g[0].lower()], MONTHS[g[1].lower()]
+    if last - first != 2 or first % 3 != 1:
+        return None  # "de mars à mai" is no calendar quarter
+    year = int(g[2]) if g[2] else (_past_year(last, 28, pub) if pub else None)
+    return f"{year}-Q{last // 3}" if year else None
+
+
+def _fiscal(g, m, pub):
+    q = (pub.month - 1) // 3  # the quarter before the current one, 0 = the previous year's last
+    return f"{pub.year - 1}-Q4" if q == 0 else f"{pub.year}-Q{q}"
+
+
+def _fyear(g, m, pub):
+    return g[1] or (str(_past_year(MONTHS[g[0].lower()], 28, pub)) if pub else None)
+
+
+def _months(g, m, pub):
+    n = 1 if g[1].lower() == "premiers" else 2
+    year = g[2] or g[3] or (str(pub.year - (1 if n == 2 and pub.month <= 6 else 0)) if pub else None)
+    if year is None:
+        return None
+    return f"{year}-Q{4 if n == 2 else 1}" if g[0].lower() == "trois" else f"{year}-H{n}"
+
+
+def _lastyear(g, m, pub):
+    if g[0]:
+        return str(pub.year - 1)
+    return str(pub.year + (1 if "prochain" in m.group(0).lower() else 0))
+
+
+def _day(g):
+    return 1 if g[0].lower() == "1er" else int(g[0])
+
+
+def _dm(g, m, pub):
+    month = MONTHS[g[1].lower()]
+    return f"{_past_year(month, _day(g), pub):04d}-{month:02d}-{_day(g):02d}"
+
+
+def _half(g, m, pub):
+    n = 2 if ORDINALS[g[0].lower()] >= 2 else 1
+    if g[1] or pub is None:
+        return f"{g[1]}-H{n}" if g[1] else None
+    return f"{pub.year - (1 if n == 2 and pub.month <= 6 else 0)}-H{n}"  # the latest such half
+
+
+def _quarter(g, m, pub):
+    n = ORDINALS[g[0].lower()]
+    year = int(g[1]) if g[1] else (pub.year if pub else None)
+    if year is None:
+        return None
+    if not g[1] and pub and (n - 1) * 3 + 1 > pub.month:
+        year -= 1
+    return f"{year}-Q{n}"
+
+
+def _edge(g, m, pub):
+    return f"{g[1]}-Q4" if g[0].lower() == "fin" else (f"{g[1]}-Q1" if g[0].lower() == "début" else g[1])
+
+
+def _month(g, m, pub):
+    month = MONTHS[g[0].lower()]
+    return f"{_past_year(month, 1, pub):04d}-{month:02d}"
+
+
+def _weekday(g, m, pub):
+    return (pub - dt.timedelta(days=(pub.weekday() - WEEKDAYS[g[0].lower()]) % 7)).isoformat()
+
+
+def _rel(g, m, pub):
+    word = g[0].lower()
+    return (pub - dt.timedelta(days=2 if word == "avant-hier" else (1 if word == "hier" else 0))).isoformat()
+
+
+# kind → (needs the publication date, value from the match groups, the match and that date)
+_VALUES = {
+    "closed": (False, _closed), "span": (False, _span), "fiscal": (True, _fiscal),
+    "fyear": (False, _fyear), "months": (False, _months),
+    "wholeyear": (True, lambda g, m, pub: str(pub.year - 1 if pub.month <= 3 else pub.year)),
+    "ago": (True, lambda g, m, pub: str(pub.year - (NUMBERS.get(g[0].lower()) or int(g[0])))),
+    "lastyear": (True, _lastyear), "season": (False, lambda g, m, pub: g[0]),
+    "dmy": (False, lambda g, m, pub: f"{int(g[2]):04d}-{MONTHS[g[1].lower()]:02d}-{_day(g):02d}"),
+    "dm": (True, _dm), "quarter": (False, _quarter), "half": (False, _half), "edge": (False, _edge),
+    "my": (False, lambda g, m, pub: f"{int(g[1]):04d}-{MONTHS[g[0].lower()]:02d}"),
+    "m": (True, _month), "y": (False, lambda g, m, pub: g[0]),
+    "weekday": (True, _weekday), "rel": (True, _rel),
+}
+
+
 def _value(kind: str, m: re.Match, pub: dt.date | None) -> str | None:
-    g = m.groups()
-    if kind == "closed":
-        month = MONTHS[g[0].lower()]
-        year = int(g[1]) if g[1] else (_past_year(month, 28, pub) if pub else None)
-        return f"{year}-Q{(month - 1) // 3 + 1}" if year else None
-    if kind == "span":
-        first, last = MONTHS[g[0].lower()], MONTHS[g[1].lower()]
-        if last - first != 2 or first % 3 != 1:
-            return None  # "de mars à mai" is no calendar quarter
-        year = int(g[2]) if g[2] else (_past_year(last, 28, pub) if pub else None)
-        return f"{year}-Q{last // 3}" if year else None
-    if kind == "fiscal" and pub:
-        q = (pub.month - 1) // 3  # the quarter before the current one, 0 = the previous year's last
-        return f"{pub.year - 1}-Q4" if q == 0 else f"{pub.year}-Q{q}"
-    if kind == "fyear":
-        return g[1] or (str(_past_year(MONTHS[g[0].lower()], 28, pub)) if pub else None)
-    if kind == "months":
-        n = 1 if g[1].lower() == "premiers" else 2
-        year = g[2] or g[3] or (str(pub.year - (1 if n == 2 and pub.month <= 6 else 0)) if pub else None)
-        if year is None:
-            return None
-        return f"{year}-Q{4 if n == 2 else 1}" if g[0].lower() == "trois" else f"{year}-H{n}"
-    if kind == "wholeyear" and pub:
-        return str(pub.year - 1 if pub.month <= 3 else pub.year)
-    if kind == "ago" and pub:
-        return str(pub.year - (NUMBERS.get(g[0].lower()) or int(g[0])))
-    if kind == "lastyear":
-        if pub is None:
-            return None
-        if g[0]:
-            return str(pub.year - 1)
-        return str(pub.year + (1 if "prochain" in m.group(0).lower() else 0))
-    if kind == "season":
-        return g[0]
-    if kind == "dmy":
-        day = 1 if g[0].lower() == "1er" else int(g[0])
-        return f"{int(g[2]):04d}-{MONTHS[g[1].lower()]:02d}-{day:02d}"
-    if kind == "dm" and pub:
-        day = 1 if g[0].lower() == "1er" else int(g[0])
-        month = MONTHS[g[1].lower()]
-        return f"{_past_year(month, day, pub):04d}-{month:02d}-{day:02d}"
-    if kind in ("quarter", "half"):
-        n = ORDINALS[g[0].lower()]
-        if kind == "half":
-            n = 2 if n >= 2 else 1
-            if g[1] or pub is None:
-                return f"{g[1]}-H{n}" if g[1] else None
-            return f"{pub.year - (1 if n == 2 and pub.month <= 6 else 0)}-H{n}"  # the latest such half
-        year = int(g[1]) if g[1] else (pub.year if pub else None)
-        if year is None:
-            return None
-        if not g[1] and pub and (n - 1) * 3 + 1 > pub.month:
-            year -= 1
-        return f"{year}-Q{n}"
-    if kind == "edge":
-        return f"{g[1]}-Q4" if g[0].lower() == "fin" else (f"{g[1]}-Q1" if g[0].lower() == "début" else g[1])
-    if kind == "my":
-        return f"{int(g[1]):04d}-{MONTHS[g[0].lower()]:02d}"
-    if kind == "m" and pub:
-        month = MONTHS[g[0].lower()]
-        return f"{_past_year(month, 1, pub):04d}-{month:02d}"
-    if kind == "y":
-        return g[0]
-    if kind == "weekday" and pub:
-        delta = (pub.weekday() - WEEKDAYS[g[0].lower()]) % 7
-        return (pub - dt.timedelta(days=delta)).isoformat()
-    if kind == "rel" and pub:
-        word = g[0].lower()
-        days = 2 if word == "avant-hier" else (1 if word == "hier" else 0)
-        return (pub - dt.timedelta(days=days)).isoformat()
-    return None
+    """The normalised value of a date match of ``kind``, resolved against ``pub`` when needed."""
+    needs_pub, value = _VALUES.get(kind, (True, None))
+    if value is None or (needs_pub and pub is None):
+        return None
+    return value(m.groups(), m, pub)
 
 
 def shift_years(value: str, years: int) -> str:
