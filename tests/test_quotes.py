@@ -95,6 +95,11 @@ POSITIVE = [
      "Margrethe Vestager a présenté la décision mercredi. « Les règles s'appliquent à tous les "
      "acteurs du numérique », a-t-elle souligné lors d'une conférence de presse à Bruxelles.",
      "Margrethe Vestager", "Les règles s'appliquent", None),
+    ("pronoun-after-a-quotation-naming-a-company",
+     "Thomas Reynaud a écrit jeudi aux salariés d'Iliad.\n\nLe dirigeant défend sa stratégie. "
+     "« Sur tous les plans, Free se porte bien », écrit-il. Mais il ajoute : « Nous devons encore "
+     "baisser nos coûts. »",
+     "Thomas Reynaud", "Nous devons encore", None),
     ("colon-after-name-with-role",
      "Le patron de Nokia, Pekka Lundmark, l'a résumé ainsi : « La 5G reste notre priorité "
      "absolue pour les trois prochaines années ».",
@@ -572,3 +577,13 @@ def test_run_on_quotation_is_one_quote(analyse):
     # One quote, its text the article's own span (the reopening mark included).
     assert [q.text for q in x.quotes] == ["Nous avons privilégié la rentabilité au volume.\n\n« La "
                                           "fibre sera notre priorité."]
+
+
+def test_name_inside_a_quotation_is_no_antecedent(analyse):
+    # "il" after « … Paul Girard … », écrit-il is still the writer, not the man he thanks.
+    x = analyse("Luc Berger a ouvert la séance du conseil.\n\nLe président remercie d'abord les équipes. "
+                "« Je salue le travail de Paul Girard sur ce dossier », écrit-il. Il ajoute : « Le projet "
+                "sera livré en juin. »")
+    found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
+    assert ("Luc Berger", "Le projet ") in found
+    assert not any(s == "Paul Girard" for s, _ in found)

@@ -88,6 +88,33 @@ def named(view: DocView, tok: Token, *types: str) -> str | None:
     return None if tok.pos_ == "PRON" else view.ent_of(tok, *types)
 
 
+def quoted(view: DocView) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks: a name a speaker utters ("« Microsoft se
+    porte bien », écrit-il") is no antecedent of the pronoun or role noun that follows."""
+    return view.memo("quoted", _quoted_build)
+
+
+def _quoted_build(view: DocView) -> frozenset[int]:
+    inside, depth, straight = set(), 0, False
+    for t in view.tokens:
+        if "\n" in t.text:
+            depth, straight = 0, False  # a run-on quotation reopens its mark at the next paragraph
+        elif t.text in ("«", "“"):
+            depth += 1
+        elif t.text in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            straight = not straight
+        elif depth or straight:
+            inside.add(t.i)
+    return frozenset(inside)
+
+
+def _cited(view: DocView, key: str | None, i: int) -> str | None:
+    """``key`` unless the name at token ``i`` stands inside a quotation."""
+    return None if key is None or i in quoted(view) else key
+
+
 def subject_like(view: DocView, tok: Token) -> bool:
     """A subject, a name in apposition to / flat inside one, or a name opening its sentence."""
     i = tok.i
@@ -113,7 +140,7 @@ def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
     start = _paragraph_start(view, at)
     persons = []
     for i in range(at - 1, start - 1, -1):
-        key = named(view, view.tokens[i], "Person")
+        key = _cited(view, named(view, view.tokens[i], "Person"), i)
         if key and _fits(view, key, gender):
             persons.append((i, key))
     if persons:
@@ -129,7 +156,8 @@ def person_ref(view: DocView, at: int, gender: str | None = None) -> str | None:
     last: dict[str, int] = {}
     for m in view.doc._.kg_mentions or []:
         # A pronoun stands for someone already named: later mentions do not count.
-        if m.kind == "name" and view.type(m.key) == "Person" and m.start < at and _fits(view, m.key, gender):
+        if m.kind == "name" and view.type(m.key) == "Person" and m.start < at and _fits(view, m.key, gender) \
+                and m.start not in quoted(view):
             # A subject mention counts more: the person the sentence is about.
             counts[m.key] += 1.5 if subject_like(view, view.tokens[m.start]) else 1
             if m.start < at:
@@ -154,7 +182,7 @@ def _embedded(tok: Token) -> bool:
 def latest_person(view: DocView, before: int) -> str | None:
     """The person named last before token ``before`` ("a déclaré ce dernier")."""
     for i in range(before - 1, max(-1, before - 400), -1):
-        key = named(view, view.tokens[i], "Person")
+        key = _cited(view, named(view, view.tokens[i], "Person"), i)
         if key:
             return key
     return None
@@ -164,7 +192,7 @@ def _subject_before(view: DocView, before: int) -> tuple[int, str | None]:
     """The latest entity named as a subject (by name or description) before ``before``."""
     for i in range(before - 1, max(-1, before - 120), -1):
         tok = view.tokens[i]
-        key = named(view, tok, *SPEAKERS)
+        key = _cited(view, named(view, tok, *SPEAKERS), i)
         if key and tok.dep_ in ("nsubj", "nsubj:pass"):
             return i, key
     return -1, None
@@ -176,7 +204,7 @@ def antecedent(view: DocView, before: int) -> str | None:
     last_person = None
     for i in range(before - 1, max(-1, before - 120), -1):
         tok = view.tokens[i]
-        key = named(view, tok, *SPEAKERS)
+        key = _cited(view, named(view, tok, *SPEAKERS), i)
         if not key:
             continue
         if tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or (
