@@ -100,6 +100,11 @@ POSITIVE = [
      "« Sur tous les plans, Free se porte bien », écrit-il. Mais il ajoute : « Nous devons encore "
      "baisser nos coûts. »",
      "Thomas Reynaud", "Nous devons encore", None),
+    ("colon-after-a-peer-description-the-parser-misreads",
+     "Jeanne Roux et Marc Petit ont fondé la société en 2019. La patronne, Jeanne Roux, répond aux "
+     "critiques. « Nous ne levons pas pour survivre », dit-elle. Son associé complète : « Nous sommes "
+     "rentables sur plusieurs marchés. »",
+     "Marc Petit", "Nous sommes rentables", None),
     ("colon-after-name-with-role",
      "Le patron de Nokia, Pekka Lundmark, l'a résumé ainsi : « La 5G reste notre priorité "
      "absolue pour les trois prochaines années ».",
@@ -587,3 +592,11 @@ def test_name_inside_a_quotation_is_no_antecedent(analyse):
     found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
     assert ("Luc Berger", "Le projet ") in found
     assert not any(s == "Paul Girard" for s, _ in found)
+
+
+def test_indefinite_person_noun_before_a_colon_is_not_a_lead_description(analyse):
+    # "Un analyste tranche : « … »" names someone we cannot: not Jeanne Roux, who spoke before.
+    x = analyse("Jeanne Roux a présenté les comptes. « Nous restons confiants », dit-elle. Un analyste "
+                "tranche : « Les marges ne tiendront pas longtemps. »")
+    found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
+    assert ("Jeanne Roux", "Les marges") not in found

@@ -298,7 +298,8 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
     if toks and toks[-1].text == ":" or (len(toks) > 1 and toks[-2].text == ":"):
         # "X, président de Y, l'a présenté sans détour : « … »": the subject, not the last name.
         # "X (Y) : « … »": Y in brackets is X's affiliation, not the speaker.
-        key = clause_subject(view, toks, open_i) or _colon_speaker(view, _unbracketed(toks, _topic(toks)))
+        key = clause_subject(view, toks, open_i) or _colon_speaker(view, _unbracketed(toks, _topic(toks))) \
+            or _lead_description(view, toks, open_i)
         if key:
             return key
     if spoken and any(t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" for t in toks):
@@ -310,6 +311,25 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
         return ANONYMOUS
     return None
 
+
+
+def _lead_description(view: DocView, toks: list[Token], anchor: int) -> str | None:
+    """"Son associé complète : « … »", "Le dirigeant, lui, tranche : « … »": the person a
+    role noun opening the sentence stands for (the parser often takes the verb for an adjective)."""
+    j = 0
+    while j < len(toks) and (toks[j].pos_ in ("ADV", "CCONJ") or toks[j].text == ","):
+        j += 1
+    if j + 1 >= len(toks) or toks[j].lower_ not in DET or toks[j].lower_ in ("un", "une"):
+        return None
+    head = toks[j + 1]
+    if head.pos_ not in ("NOUN", "ADJ", "VERB") or not has_cue(head, "person_nouns"):  # "associé" as a participle
+        return None
+    if toks[j].lower_ in ("son", "sa") and head.lower_ in _PEERS and view.previous_speaker:
+        return _peer_of(view, view.previous_speaker, anchor, gender_of(head))
+    np = [toks[j]] + list(toks[j + 1:j + 5])
+    cut = next((k for k, t in enumerate(np) if k > 1 and (t.pos_ in ("VERB", "AUX") or t.is_punct)), len(np))
+    key = speaker_of(view, np[:cut], anchor)
+    return key if key and view.type(key) == "Person" else None
 
 
 def _colon_speaker(view: DocView, toks: list[Token]) -> str | None:
