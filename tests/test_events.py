@@ -720,3 +720,68 @@ def test_a_deal_years_ago_is_dated(analyse):
 def test_a_half_year_result_is_dated_by_its_year(analyse):
     x = analyse(_text("Au premier semestre 2023, le chiffre d'affaires de Worldline a reculé de 4 %, à 2,3 milliards d'euros."), PUB)
     assert ("Results", "Worldline", "2023") in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+# --- Lawsuit, Layoff and ProductLaunch recall (w series): compound reflexives, "a dû", offers
+# of voluntary departures, staff objects, clauses after a colon, anaphoric dates, rulings ------
+W_POSITIVE = [
+    ("reflexive-in-a-compound-tense",
+     "En juin 2023, le groupe Salesforce s'était séparé de 700 salariés.",
+     ("Layoff", "Salesforce", "2023-06")),
+    ("had-to-pay-is-done",
+     "En 2022, le groupe Orange avait dû payer une amende de 3 millions d'euros.",
+     ("Lawsuit", "Orange", "2022")),
+    ("voluntary-departures-offered",
+     "Le groupe IBM a proposé en mars 2023 des départs volontaires à 3 900 salariés.",
+     ("Layoff", "IBM", "2023-03")),
+    ("staff-thanked-counted",
+     "En janvier, le groupe Meta a remercié 4 000 employés de ses équipes de recrutement.",
+     ("Layoff", "Meta", "2024-01")),
+    ("staff-reduced",
+     "En janvier, le fabricant Intel a engagé un programme visant à réduire de 15 % les effectifs de ses usines.",
+     ("Layoff", "Intel", "2024-01")),
+    ("clause-after-a-colon-is-not-governed",
+     "Le groupe doit aussi gérer un front judiciaire : en janvier, la Commission européenne a infligé une amende "
+     "de 5 millions d'euros à Google.",
+     ("Lawsuit", "Google", "2024-01")),
+    ("alors-takes-the-date-told-before",
+     "L'affaire remonte à octobre 2021. L'association UFC-Que Choisir avait alors saisi la CNIL.",
+     ("Lawsuit", "UFC-Que Choisir", "2021-10")),
+    ("same-day-is-the-news-day",
+     "Le groupe Dell a annoncé mardi la suppression de 6 000 postes, après avoir présenté le 10 janvier ses "
+     "nouveaux ordinateurs.\n\nLe même jour, le groupe HP a fait savoir qu'il allait se séparer de 900 salariés.",
+     ("Layoff", "Hewlett-Packard", "2024-02-27")),
+    ("court-rejects",
+     "Le Conseil d'Etat a rejeté en mai 2023 la demande de la société Qwant.",
+     ("Lawsuit", "Qwant", "2023-05")),
+    ("jury-finds-a-party-at-fault",
+     "Un jury de Los Angeles a estimé jeudi que Tesla avait trompé ses clients, donnant raison à Uber.",
+     ("Lawsuit", "Tesla", "2024-02-29")),
+    ("service-put-in-service",
+     "L'opérateur Orange a mis en service sa Livebox 7 en mars 2023.",
+     ("ProductLaunch", "Orange", "2023-03")),
+]
+
+
+@pytest.mark.parametrize("case_id, text, expected", W_POSITIVE, ids=[c[0] for c in W_POSITIVE])
+def test_lawsuits_layoffs_and_launches_as_written(analyse, case_id, text, expected):
+    x = analyse(_text(text), PUB)
+    assert expected in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+W_NEGATIVE = [
+    ("thanking-the-team-is-no-layoff", "Le patron de Renault a remercié ses équipes pour leur engagement.", "Layoff"),
+    ("cutting-costs-is-no-layoff", "Le groupe Renault veut réduire ses coûts de 2 milliards d'euros.", "Layoff"),
+    ("a-company-rejecting-claims-is-no-ruling", "Le groupe Apple a rejeté lundi les accusations de Masimo.", "Lawsuit"),
+    ("analysts-estimate-is-no-ruling",
+     "Les analystes de Gartner estiment que Google gagnera des parts de marché.", "Lawsuit"),
+    ("no-social-plan-through-an-adjunct",
+     "Le groupe Thales assure que le rapprochement ne donnera pas lieu à un plan social en France.", "Layoff"),
+    ("must-pay-is-still-to-come", "Le groupe Apple doit payer une amende de 3 millions d'euros.", "Lawsuit"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, typ", W_NEGATIVE, ids=[c[0] for c in W_NEGATIVE])
+def test_lawsuit_layoff_look_alikes_open_no_event(analyse, case_id, text, typ):
+    x = analyse(_text(text), PUB)
+    assert [e for e in x.events if e.type == typ] == []

@@ -63,9 +63,31 @@ def _negated(tok: Token) -> bool:
     return any(c.lower_ in ("ne", "n'", "n’") for t in verbs for c in t.children)
 
 
+# Voluntary departures offered are the layoff news ("a proposé des départs volontaires à 2 000 salariés").
+_OFFER = {"proposer"}
+
+
+def _done(verb: Token) -> bool:
+    """"devoir" in a past compound tense says it was done ("a dû verser", "avait dû supprimer"),
+    not that it is to come ("doit verser")."""
+    if fold(verb.lemma_.lower()) != "devoir":
+        return False
+    if "Part" in verb.morph.get("VerbForm"):
+        return any(c.dep_ == "aux:tense" for c in verb.children) or (
+            verb.dep_ == "aux" and any(c.dep_ == "aux:tense" for c in verb.head.children))
+    return False
+
+
+def _colon_between(a: Token, b: Token) -> bool:
+    """A colon or a semicolon between a trigger's phrase and the verb above it: "Il doit composer
+    avec … : en mars, X l'a poursuivi" is a clause of its own, not governed."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (":", ";") for t in a.doc[lo + 1:hi])
+
+
 # Climb from the trigger to the verbs that govern it; not out of a participial modifier ("X,
 # racheté en 2012 par Y, n'a jamais …" is a done deal whatever the main verb says).
-_GOVERNED = ("xcomp", "ccomp", "obj", "obl", "obl:arg", "advcl", "nmod", "nsubj", "nsubj:pass")
+_GOVERNED = ("xcomp", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "advcl", "nmod", "nsubj", "nsubj:pass")
 
 
 def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
@@ -75,14 +97,15 @@ def _governed_by_blocker(tok: Token, typ: str = "") -> bool:
     stop = _rules().get("blockers", frozenset())
     ends = _rules().get("blocker_objects", frozenset())
     plans = _rules().get("plan_blockers", frozenset())
-    if any(c.dep_.startswith("aux") and fold(c.lemma_.lower()) in stop for c in tok.children):
+    if any(c.dep_.startswith("aux") and fold(c.lemma_.lower()) in stop and not _done(c) for c in tok.children):
         return True  # "doit disparaître", "doit dévoiler": "devoir" tagged as an auxiliary
     head = tok.head if tok.dep_ == "case" else tok  # "du marché": from the noun
     for _ in range(3):
-        if head.head.i == head.i or head.dep_ not in _GOVERNED:
+        if head.head.i == head.i or head.dep_ not in _GOVERNED or _colon_between(head, head.head):
             break
         head = head.head
-        if fold(head.lemma_.lower()) in stop or fold(head.lower_) in stop:
+        if (fold(head.lemma_.lower()) in stop or fold(head.lower_) in stop) and not _done(head) and not (
+                typ == "Layoff" and fold(head.lemma_.lower()) in _OFFER):
             return True
         if typ != "Layoff" and fold(head.lemma_.lower()) in plans:
             return True  # "dont le lancement est prévu mardi"; a job-cut plan is news ("prévoit 300 suppressions")

@@ -39,6 +39,8 @@ def event_date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     # the announcement's; the verb's own date, when there is one, is the event's
     main = [(s, e, v) for s, e, v in own if not _in_participle(view, tok, s, e)]
     own = main or own
+    if (anaphor := _anaphoric(view, sent, tok, own or spans)) is not None:
+        return anaphor
     dates = [(abs(s - tok.idx), v) for s, _, v in own or spans]
     if typ == "Results" and dates:  # a period: a quarter or a half, else a year, else a month
         finest = min(_period_rank(v) for _, v in dates)
@@ -51,6 +53,30 @@ def event_date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     if present_tense(tok) or "\n" not in text[:sent.start_char].strip():
         return news_date(view)
     return None
+
+
+_SAME_DAY = re.compile(r"\b(?:le|ce)\s+même\s+jour\b", re.I)
+
+
+def _anaphoric(view: DocView, sent: Span, tok: Token, spans: list) -> str | None:
+    """A date the sentence only points back to. "Le même jour" with no other date in the
+    sentence is the day the article reports on (the last day named before may be a
+    background one: "présenté le 24 juin … Le même jour, l'éditeur a commercialisé");
+    "X avait alors saisi la CNIL" with no date of its own is the date the sentence before
+    ended on ("Le dossier remonte à novembre 2018.")."""
+    text = view.text
+    same = _SAME_DAY.search(text, sent.start_char, sent.end_char)
+    if same and not _other_clause(view, tok, same.start(), same.end()):
+        others = [v for s, e, v in spans if not (same.start() <= s < same.end())]
+        return None if others else news_date(view)
+    if spans:
+        return None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if not any(c.lower_ == "alors" and c.dep_ == "advmod" for c in verb.children):
+        return None
+    before = [v for s, _, v in view.doc._.kg_dates or [] if s < sent.start_char
+              and "\n\n" not in text[s:sent.start_char]]
+    return before[-1] if before else None
 
 
 _CLAUSES = ("acl", "acl:relcl", "advcl", "ccomp")

@@ -124,6 +124,8 @@ def defendant(view: DocView, tok: Token, salient: str | None = None) -> list[str
                 return found[:1]  # "elle lui avait imposé une amende", the clitic resolved
     if found := _payer(view, tok, verb):
         return found
+    if found := _found_at_fault(view, tok, verb):
+        return found
     passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.pos_ != "VERB" or verb.dep_ == "acl"
     if passive and fold(tok.lemma_) in _SANCTION:
         # "X a démissionné après avoir été condamné": the infinitive's subject is the main one
@@ -139,6 +141,21 @@ def defendant(view: DocView, tok: Token, salient: str | None = None) -> list[str
     if described and (party := _salient_party(view)):
         return [party]  # "les sanctions de la Commission contre la firme": the article's company
     return _first_party(view, tok)
+
+
+def _found_at_fault(view: DocView, tok: Token, verb: Token) -> list[str]:
+    """A court that finds "que X avait abusé de sa position" (the trigger is the court, the jury
+    or the verdict, subject of "estimer", "juger", "conclure"): X is the party at fault."""
+    if tok.pos_ == "VERB":
+        verb = tok  # "la juge a estimé que X avait …": the ruling verb is the trigger
+    elif tok.dep_ != "nsubj":
+        return []
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            found = [k for s in c.children if s.dep_ in ("nsubj", "nsubj:pass") for k in _parties(view, s)]
+            if found:
+                return found[:1]
+    return []
 
 
 def _parties(view: DocView, tok: Token) -> list[str]:

@@ -43,6 +43,9 @@ def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str, str]]:
         tok = tokens[i]
         lemma = fold(tok.lemma_.lower())
         if fold(tok.lower_) not in firsts and lemma not in firsts:
+            reflexive = _reflexive_trigger(tok, lemma, table)
+            if reflexive:
+                found.append((tok, table[reflexive], reflexive))
             continue
         for n in (4, 3, 2, 1):
             if i + n > sent.end:
@@ -65,6 +68,18 @@ def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str, str]]:
     return found
 
 
+_REFLEXIVE = ("se", "s'", "s’")
+
+
+def _reflexive_trigger(tok: Token, lemma: str, table: dict[str, str]) -> str | None:
+    """"se séparer" in a compound tense, its clitic away from the verb ("il s'était séparé de
+    1 900 personnes", "ils se sont séparés de"): the phrase "se" + the verb's lemma."""
+    if tok.pos_ != "VERB" or ("se " + lemma) not in table:
+        return None
+    clitic = next((c for c in tok.children if c.lower_ in _REFLEXIVE and c.dep_.startswith(("expl", "obj"))), None)
+    return "se " + lemma if clitic is not None and clitic.i != tok.i - 1 else None
+
+
 def _verb(tok: Token) -> bool:
     """A verb, unless a determiner makes it a noun the tagger missed ("l'offre")."""
     return tok.pos_ in ("VERB", "AUX") and not any(c.dep_ == "det" for c in tok.children)
@@ -82,6 +97,23 @@ def _court_case(view: DocView, sent: Span, tok: Token, trig: str) -> bool:
                 d.dep_ == "det" and d.lower_ in ("le", "la", "l'", "l’") for d in c.children))) for c in tok.children)
     if trig.startswith("procedure"):
         return tok.head.lemma_.lower() in ("engager", "lancer", "ouvrir", "intenter")
+    return False
+
+
+_BENCH = {"juge", "juges", "jury", "jures", "cour", "tribunal", "tribunaux", "justice"}
+
+
+def _court_subject(tok: Token) -> bool:
+    """A ruling verb ("rejeter", "confirmer", "estimer") says a court ruled when its subject, or
+    the agent of its passive, is a court, a judge or a jury ("la cour d'appel a confirmé",
+    "confirmée par la cour d'appel", "le Conseil d'Etat a rejeté")."""
+    if tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "obl:agent"):
+            words = [fold(t.lower_) for t in c.subtree if t.dep_ not in ("acl", "acl:relcl")]
+            if _BENCH & set(words) or "conseil d etat" in " ".join(words):  # fold drops the apostrophe
+                return True
     return False
 
 
@@ -110,7 +142,7 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         if trig == "sortir" and (present_tense(tok) or any(has_case(c, *_rules().get("exit_cases", ())) for c in tok.children)):
             return False  # "sorti du capital": leaving; "qui sort vendredi": still to come
         if tok.pos_ == "ADJ":  # "disponible depuis février": on sale since then; "disponible dès …" is not news
-            return trig == "disponible" and any(has_case(c, "depuis") for c in tok.children) and (
+            return trig in ("disponible", "accessible") and any(has_case(c, "depuis") for c in tok.children) and (
                 "Product" in kinds or any(c.dep_ == "nsubj" and any(view.ent_of(t, "Organization") for t in c.subtree)
                                         for c in tok.children))
         return tok.pos_ in ("VERB", "NOUN") and _launches_product(view, tok) and (
@@ -124,6 +156,8 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         orgs = {view.key(t) for t in sent if view.type(view.key(t)) in ("Organization", "Product")}
         return len(orgs) >= 2 or (len(orgs) >= 1 and (_MONEY_WORD.search(text) is not None or _named_object(view, tok)))
     if typ == "Layoff":
+        if trig in _rules().get("staff_objects", ()):
+            return _staff_object(tok, counted=trig == "remercier")
         if trig in _rules().get("needs_jobs", ()):  # "se séparer de sa filiale", "le départ de son PDG"
             sub = list((tok.head if tok.dep_.startswith("expl") else tok).subtree)  # "se" of "se séparer"
             phrase = view.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
@@ -133,6 +167,8 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
             return False  # "a supprimé des milliers de comptes": what is cut is not staff
         return bool(_FIGURE.search(text)) or "plan" in text.lower() or cut is not None  # "des milliers d'emplois"
     if typ == "Lawsuit":
+        if trig in _rules().get("court_rulings", ()):
+            return _court_subject(tok)
         if trig == "en appel":  # "condamné en appel": the verb is the trigger that decides
             gov = tok.head.head
             if fold(gov.lemma_.lower()) in lex().event_triggers or fold(gov.lower_) in lex().event_triggers:
@@ -237,6 +273,16 @@ def _staff(tok: Token) -> bool:
     """A staff noun of ``job_nouns`` ("postes", "salariés", "effectifs")."""
     jobs = _rules().get("job_nouns", frozenset())
     return fold(tok.lemma_.lower()) in jobs or fold(tok.lower_) in jobs
+
+
+def _staff_object(tok: Token, counted: bool) -> bool:
+    """The verb's object is staff ("réduire de 15 % les effectifs"), counted when asked
+    ("remercié 6 000 salariés", "plusieurs centaines d'employés"; not "remercié ses équipes")."""
+    cut = _cut_noun(tok)
+    if cut is None or not _staff(cut):
+        return False
+    obj = next(c for c in tok.children if c.dep_ == "obj")
+    return not counted or any(t.like_num or fold(t.lemma_.lower()) in _AMOUNT_NOUNS for t in obj.subtree)
 
 
 def _cut_noun(tok: Token) -> Token | None:
