@@ -105,6 +105,9 @@ POSITIVE = [
      "critiques. « Nous ne levons pas pour survivre », dit-elle. Son associé complète : « Nous sommes "
      "rentables sur plusieurs marchés. »",
      "Marc Petit", "Nous sommes rentables", None),
+    ("finite-dit-still-quotes-its-subject",
+     "Tim Cook dit « nous sommes prêts pour la suite » devant les analystes.",
+     "Tim Cook", "nous sommes prêts", None),
     ("colon-after-name-with-role",
      "Le patron de Nokia, Pekka Lundmark, l'a résumé ainsi : « La 5G reste notre priorité "
      "absolue pour les trois prochaines années ».",
@@ -465,6 +468,8 @@ NEGATIVE = [
     ("anonymous-employee-is-not-the-company-s-voice",
      "Airbus a présenté son plan de réduction des coûts. « Personne ne croit vraiment à ce plan "
      "en interne », confie une ingénieure du groupe, qui a requis l'anonymat."),
+    ("term-named-by-a-participle",
+     "Capgemini mise sur l'IA dite « agentique » pour automatiser les tâches répétitives."),
     ("adverb-then-a-name-with-its-own-verb-is-no-incise",
      "Le slogan « Think different pour toujours », ensuite Apple a changé de stratégie."),
 ]

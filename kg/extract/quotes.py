@@ -91,6 +91,23 @@ def _is_title(text: str) -> bool:
 
 
 
+# "l'IA dite « agentique »", "une offre baptisée « Max »": a participle naming a thing, its
+# words nobody's statement (a finite "ce qu'il appelait « … »" still quotes its subject).
+_NAMING = {"dit", "dite", "dits", "dites", "baptisé", "baptisée", "baptisés", "baptisées", "surnommé",
+           "surnommée", "surnommés", "surnommées", "appelé", "appelée", "appelés", "appelées",
+           "intitulé", "intitulée", "intitulés", "intitulées", "nommé", "nommée", "nommés", "nommées"}
+
+
+def _named_term(view: DocView, open_tok: Token) -> bool:
+    """The quotation is the name a participle right before it gives to the noun it follows."""
+    if open_tok.i < 2:
+        return False
+    prev = view.tokens[open_tok.i - 1]
+    # "Tim Cook dit « … »": the finite verb quotes its subject; only the participle names.
+    participle = prev.pos_ == "ADJ" or "Part" in prev.morph.get("VerbForm")
+    return prev.lower_ in _NAMING and participle and view.tokens[open_tok.i - 2].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def _outlet(view: DocView, toks: list[Token]) -> str | None:
     """"à Reuters", "au quotidien allemand Die Welt", "sur RTL": the organisation a statement
     was given to."""
@@ -335,7 +352,8 @@ def extract_quotes(view: DocView) -> list[Quote]:
         pieces = [text[a + 1:b].strip() for a, b in group]
         words = len(pieces[0].split())
         open_tok, close_tok = _token_at(view, o), _token_at(view, c)
-        if open_tok is None or close_tok is None or _is_title(pieces[0]) or not pieces[0]:
+        if open_tok is None or close_tok is None or _is_title(pieces[0]) or not pieces[0] \
+                or _named_term(view, open_tok):
             continue
         speaker, outlet, rule = _speaker(view, groups, k, words)
         if speaker == ANONYMOUS and rule == "quote-after":
