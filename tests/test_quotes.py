@@ -108,6 +108,10 @@ POSITIVE = [
     ("finite-dit-still-quotes-its-subject",
      "Tim Cook dit « nous sommes prêts pour la suite » devant les analystes.",
      "Tim Cook", "nous sommes prêts", None),
+    ("fragment-under-a-role-noun-subject",
+     "Aiman Ezzat dirige Capgemini depuis 2020. Le dirigeant voit dans ce rachat « le chaînon "
+     "manquant de notre offre ».",
+     "Aiman Ezzat", "le chaînon manquant", None),
     ("colon-after-name-with-role",
      "Le patron de Nokia, Pekka Lundmark, l'a résumé ainsi : « La 5G reste notre priorité "
      "absolue pour les trois prochaines années ».",
@@ -470,6 +474,9 @@ NEGATIVE = [
      "en interne », confie une ingénieure du groupe, qui a requis l'anonymat."),
     ("term-named-by-a-participle",
      "Capgemini mise sur l'IA dite « agentique » pour automatiser les tâches répétitives."),
+    ("fragment-under-an-indefinite-role-noun-subject",
+     "Aiman Ezzat dirige Capgemini depuis 2020. Un dirigeant voit dans ce rachat « le chaînon "
+     "manquant de notre offre »."),
     ("adverb-then-a-name-with-its-own-verb-is-no-incise",
      "Le slogan « Think different pour toujours », ensuite Apple a changé de stratégie."),
 ]

@@ -26,8 +26,20 @@ def subject_person(view: DocView, open_i: int) -> str | None:
             key = named(view, t, "Person") or next(
                 (named(view, c, "Person") for c in t.children
                  if c.dep_ in ("appos", "flat:name") and named(view, c, "Person")), None)
-            return key
+            return key or _role_subject(view, t, open_i)
     return None
+
+
+def _role_subject(view: DocView, subj, open_i: int) -> str | None:
+    """"Le dirigeant voit dans l'accord « … »": the person a definite role-noun subject
+    stands for (never an organisation: "le groupe voit" is no one's words)."""
+    det = [c for c in subj.children if c.dep_ == "det" and c.i < subj.i]
+    if subj.pos_ != "NOUN" or not has_cue(subj, "person_nouns") or not det \
+            or det[0].lower_ not in ("le", "la", "l'", "l’", "son", "sa", "ce", "cette"):
+        return None
+    np = [det[0]] + [u for u in subj.subtree if u.i >= subj.i and u.i < open_i][:6]
+    key = speaker_of(view, np, open_i)
+    return key if key and view.type(key) == "Person" else None
 
 
 def previous_subject(view: DocView, open_i: int) -> str | None:
