@@ -21,7 +21,7 @@ from kg.errors import (
     StoreMissingError,
 )
 from kg.store import BACKENDS, open_store
-from kg.vocab import KG, content_hash
+from kg.vocab import KG, SCHEMA, content_hash
 
 pytestmark = pytest.mark.parametrize("backend", sorted(BACKENDS))
 
@@ -102,6 +102,20 @@ def test_delete_keeps_entities_mentioned_elsewhere_and_drops_orphans(tmp_path, b
         store.delete_article(RESULTATS.iri)
         assert rows(store, described) == []
         assert store.triple_count() == 0
+
+
+def test_entities_described_again_after_their_article_is_deleted(tmp_path, backend):
+    # The same open store writes, deletes, then writes again: an entity whose description the
+    # delete removed is described anew by the next article that mentions it.
+    settings = Settings(store=str(tmp_path / "s"))
+    with open_store(settings, backend=backend) as store:
+        store.replace_article(PANNE)
+        store.delete_article(PANNE.iri)
+        assert rows(store, "SELECT ?e ?l WHERE { ?e rdfs:label ?l }", e=RIM) == []
+        store.replace_article(RESULTATS)
+        mentioned = {q.object for q in RESULTATS.quads if q.predicate == SCHEMA.mentions}
+        described = {e for (e,) in rows(store, "SELECT DISTINCT ?e WHERE { ?e rdfs:label ?l }")}
+        assert {HEINS, RIM} <= mentioned <= described
 
 
 def test_bindings_and_their_limits(tmp_path, backend):

@@ -15,6 +15,8 @@ from kg.vocab import KG, PREFIXES, RDFS, SCHEMA, SKOS
 if TYPE_CHECKING:  # build may grow heavy imports; readers of the store must not pay them
     from kg.build import ArticleGraph
 
+# Entity quads remembered as written before the set is cleared (a few tens of MB at most).
+_MAX_REMEMBERED = 200_000
 _ARTICLES = "SELECT DISTINCT ?a WHERE { GRAPH ?a { ?a a schema:NewsArticle } } ORDER BY ?a"
 
 
@@ -27,6 +29,11 @@ class OxigraphStore(KgStore):
         self.read_only = read_only
         self.prefixes = {**PREFIXES, **(prefixes or {})}
         self._store: Store | None = _open(Path(path), read_only)
+        # Entity quads this handle has written: most articles re-describe entities already
+        # described, and letting RocksDB find each of those quads present again cost about a
+        # seventh of the write. Only this process writes (RocksDB's lock), so the set stays true
+        # until a delete, which may remove entity descriptions and so clears it.
+        self._written: set[Quad] = set()
 
     @property
     def store(self) -> Store:
@@ -46,13 +53,15 @@ class OxigraphStore(KgStore):
         self._writable()
         if self.article_hash(graph.iri) == graph.content_hash:
             return False
-        entity_quads = self._first_label_wins(graph.entity_quads)
+        written = self._written
+        entity_quads = [q for q in self._first_label_wins(graph.entity_quads) if q not in written]
         if not self.store.contains_named_graph(graph.iri):
             # A new article: one atomic extend (cheaper than parsing an update).
             try:
                 self.store.extend([*graph.quads, *entity_quads])
             except OSError as exc:
                 raise StoreError(f"could not write: {exc}", source=self.path) from None
+            self._remember(entity_quads)
             return True
         blocks = defaultdict(list)
         for quad in graph.quads:
@@ -62,7 +71,14 @@ class OxigraphStore(KgStore):
         body = "\n".join(_graph_block(name, quads) for name, quads in blocks.items())
         # One SPARQL update is one transaction: readers see the old graph or the new one.
         self._update(f"DROP SILENT GRAPH {graph.iri} ;\nINSERT DATA {{\n{body}\n}}")
+        self._remember(entity_quads)
         return True
+
+    def _remember(self, quads: list[Quad]) -> None:
+        """Note entity quads just written (forgetting them all past a bound: memory stays flat)."""
+        if len(self._written) > _MAX_REMEMBERED:
+            self._written.clear()
+        self._written.update(quads)
 
     def _first_label_wins(self, quads) -> list[Quad]:
         """An entity keeps the first ``rdfs:label`` it was given; another spelling of the same
@@ -92,6 +108,7 @@ DELETE {{ GRAPH ?g {{ ?e ?p ?o }} }} WHERE {{
   GRAPH ?g {{ ?e ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?h {{ ?h a <{SCHEMA.NewsArticle.value}> . ?x ?q ?e }} }}
 }}"""
+        self._written.clear()  # orphaned entity descriptions go with the article
         self._update(f"DROP SILENT GRAPH {article_iri}{orphans}")
         return True
 
