@@ -8,12 +8,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp.doctext import doc_text
 from kg.nlp.resources import lex
+
+# (attribute, conversion) → {hash: string}: a hash names the same string in every doc, and
+# decoding it from the StringStore costs more than the rest of reading a column.
+_DECODED: dict[tuple[int, Callable[[str], str] | None], dict[int, str]] = {}
+_MAX_DECODED = 500_000  # strings remembered per column kind before starting over
 
 
 @dataclass
@@ -45,24 +50,41 @@ class DocView:
         """The doc's tokens, made once (spaCy builds a new Token object on every index)."""
         return list(self.doc)
 
-    def _strings(self, attr: int) -> list[str]:
+    def _strings(self, attr: int, convert: Callable[[str], str] | None = None) -> list[str]:
         """Each token's string value of ``attr`` (what ``tok.lemma_``/``lower_``/``dep_`` give),
-        read from the doc's array, each distinct value looked up once."""
+        ``convert``ed, read from the doc's array; each string is decoded once per process."""
         ids = self.doc.to_array([attr]).tolist()
+        cache = _DECODED.setdefault((attr, convert), {})
+        try:
+            return [cache[h] for h in ids]
+        except KeyError:
+            pass
+        if len(cache) > _MAX_DECODED:
+            cache.clear()  # keeps memory flat on an endless stream of new words
         strings = self.doc.vocab.strings
-        memo = {h: strings[h] for h in set(ids)}
-        return [memo[h] for h in ids]
+        for h in set(ids).difference(cache):
+            cache[h] = convert(strings[h]) if convert else strings[h]
+        return [cache[h] for h in ids]
 
     @cached_property
     def lemmas(self) -> list[str]:
         """Each token's lemma, lower-cased (rules test it on every token: read once)."""
-        memo: dict[str, str] = {}
-        return [memo.get(x) or memo.setdefault(x, x.lower()) for x in self._strings(LEMMA)]
+        return self._strings(LEMMA, convert=str.lower)
 
     @cached_property
     def lowers(self) -> list[str]:
         """Each token's lower-cased text."""
         return self._strings(LOWER)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text (``tok.text``)."""
+        return self._strings(ORTH)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Each token's coarse part of speech (``tok.pos_``)."""
+        return self._strings(POS)
 
     @cached_property
     def deps(self) -> list[str]:

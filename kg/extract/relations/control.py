@@ -14,6 +14,7 @@ from kg.extract.relations._common import (ORG, POSSESSIVES, PROD, Cand, _clause_
 _DE = ("de", "d'", "d’", "du", "des")
 # Nouns naming an owner's hold: "sous le giron de X", "dans l'escarcelle de X", "sous la coupe de X".
 _HOLD_NOUNS = {"giron", "escarcelle", "coupe", "contrôle", "houlette"}
+_PARENT_NOUNS = {"maison", "mère", "maison-mère", "holding"}
 _TAKE_VERBS = {"prendre", "reprendre", "obtenir", "acquérir", "racheter", "ravir"}
 _FALL_VERBS = {"passer", "tomber", "entrer", "rentrer", "basculer", "revenir"}
 
@@ -21,13 +22,14 @@ _FALL_VERBS = {"passer", "tomber", "entrer", "rentrer", "basculer", "revenir"}
 def control_relations(view: DocView) -> Iterator[Cand]:
     """"X a pris le contrôle de Y" and "Y est passé sous le giron de X" (acquired);
     "sa maison mère X" (subsidiaryOf)."""
-    for tok in view.tokens:
-        if tok.pos_ != "NOUN":
+    pos = view.pos
+    for i, lemma in enumerate(view.lemmas):
+        if pos[i] != "NOUN" or (lemma not in _HOLD_NOUNS and lemma not in _PARENT_NOUNS):
             continue
-        lemma = tok.lemma_.lower()
+        tok = view.tokens[i]
         if lemma in _HOLD_NOUNS:
             yield from _hold(view, tok, lemma)
-        elif lemma in ("maison", "mère", "maison-mère", "holding"):
+        else:
             yield from _possessive_parent(view, tok)
 
 

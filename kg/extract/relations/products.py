@@ -16,12 +16,14 @@ from kg.nlp.resources import fold, gazetteer
 def genitive_relations(view: DocView) -> Iterator[Cand]:
     """"Android de Google", "smartphones Lumia de Nokia", "Microsoft Windows Phone", possessives."""
     doc = view.doc
-    for tok in view.tokens:
-        prod = view.ent_of(tok, PROD)
-        if not prod or (tok.i > 0 and view.key(doc[tok.i - 1]) == prod):
+    token_ent = view.token_ent
+    for i, prod in enumerate(token_ent):
+        # The first token of each product name (read on the entity column, no Token made).
+        if not prod or (i > 0 and token_ent[i - 1] == prod) or view.type(prod) != PROD:
             continue
-        span_end = tok.i
-        while span_end + 1 < len(doc) and view.key(doc[span_end + 1]) == prod:
+        tok = view.tokens[i]
+        span_end = i
+        while span_end + 1 < len(doc) and token_ent[span_end + 1] == prod:
             span_end += 1
         holders = [tok, *[doc[i] for i in range(tok.i, span_end + 1)]]
         if tok.head.lower_ in {"système", "smartphone", "smartphones", "tablette", "service", "terminaux", "logiciel", "marque", "marques", "plateforme", "application"}:

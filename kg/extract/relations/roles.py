@@ -35,12 +35,20 @@ def _role_phrase(tok: Token) -> tuple[str, str] | None:
     return None
 
 
+_ROLE_POS = frozenset(("NOUN", "PROPN", "ADJ"))
+
+
 def role_relations(view: DocView) -> Iterator[Cand]:
     """"X, le PDG de Y", "l'analyste d'IDC X", "X est président de Y", "fondateur de Y"."""
     doc = view.doc
-    for tok in view.tokens:
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or view.key(tok):
-            continue  # "X, cofondateur et président de Y": the tagger often makes the first role an ADJ
+    role_words = lexicon_sets().role_words
+    texts, token_ent = view.texts, view.token_ent
+    for i, pos in enumerate(view.pos):
+        # "X, cofondateur et président de Y": the tagger often makes the first role an ADJ.
+        # Read on the doc's arrays: a Token is made only for a possible role word.
+        if pos not in _ROLE_POS or token_ent[i] or _first_folded(texts[i]) not in role_words:
+            continue
+        tok = view.tokens[i]
         role = _role_phrase(tok)
         if not role:
             continue
@@ -173,10 +181,11 @@ def _named_before_comma(view: DocView, tok: Token) -> str | None:
 def owner_relations(view: DocView) -> Iterator[Cand]:
     """"le groupe de Xavier Niel": an organisation noun (naming an organisation) with a person
     as its complement is led by that person."""
-    for tok in view.tokens:
-        org = view.ent_of(tok, ORG)
-        if not org or tok.pos_ != "NOUN":
+    pos = view.pos
+    for i, key in enumerate(view.token_ent):
+        if not key or pos[i] != "NOUN" or view.type(key) != ORG:
             continue
+        tok, org = view.tokens[i], key
         for c in tok.children:
             if c.dep_ == "nmod" and _has_case(c, "de", "d'", "d’") and view.ent_of(c, PER):
                 yield view.ent_of(c, PER), "leads", org, tok, "owner-leads", 0.65
