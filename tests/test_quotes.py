@@ -112,6 +112,10 @@ POSITIVE = [
      "Aiman Ezzat dirige Capgemini depuis 2020. Le dirigeant voit dans ce rachat « le chaînon "
      "manquant de notre offre ».",
      "Aiman Ezzat", "le chaînon manquant", None),
+    ("union-noun-for-the-organisation-subject-just-before",
+     "Orange a présenté jeudi son plan de départs volontaires. La CGT appelle à la grève le 12 mars. "
+     "« Nous ne lâcherons rien sur les salaires », prévient le syndicat.",
+     "CGT", "Nous ne lâcherons rien", None),
     ("colon-after-name-with-role",
      "Le patron de Nokia, Pekka Lundmark, l'a résumé ainsi : « La 5G reste notre priorité "
      "absolue pour les trois prochaines années ».",
@@ -477,6 +481,9 @@ NEGATIVE = [
     ("fragment-under-an-indefinite-role-noun-subject",
      "Aiman Ezzat dirige Capgemini depuis 2020. Un dirigeant voit dans ce rachat « le chaînon "
      "manquant de notre offre »."),
+    ("union-noun-never-stands-for-the-company-the-article-is-about",
+     "Orange a présenté jeudi son plan de départs volontaires aux salariés. Orange refuse de rouvrir "
+     "les négociations. « Nous ne lâcherons rien sur les salaires », prévient le syndicat."),
     ("adverb-then-a-name-with-its-own-verb-is-no-incise",
      "Le slogan « Think different pour toujours », ensuite Apple a changé de stratégie."),
 ]

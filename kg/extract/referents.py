@@ -360,6 +360,12 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
         # "indique le ministère": an institution, never the company the article is about.
         word = fold(head.lemma_)
         orgs = [k for k in orgs if cls in gazetteer_classes(k) or word in fold(view.entities[k].label)]
+        if not orgs and head.i > 0:
+            # "Le STJV n'exclut rien. « … », prévient le syndicat": the subject just before, an
+            # organisation of no other known class that is not the company the article is about.
+            recent = view.subject_before(head, "Organization", sentences=2)
+            if recent and recent not in media and gazetteer_classes(recent) <= {cls} and recent != main_org(view):
+                return recent
     counts = Counter(orgs)
     return counts.most_common(1)[0][0] if counts else None
 
