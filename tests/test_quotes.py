@@ -116,6 +116,9 @@ POSITIVE = [
      "Orange a présenté jeudi son plan de départs volontaires. La CGT appelle à la grève le 12 mars. "
      "« Nous ne lâcherons rien sur les salaires », prévient le syndicat.",
      "CGT", "Nous ne lâcherons rien", None),
+    ("short-fragment-under-parler-de",
+     "L'économiste Jean Tirole a parlé d'un « tournant historique » lors de la conférence.",
+     "Jean Tirole", "tournant historique", None),
     ("colon-after-name-with-role",
      "Le patron de Nokia, Pekka Lundmark, l'a résumé ainsi : « La 5G reste notre priorité "
      "absolue pour les trois prochaines années ».",
@@ -619,3 +622,10 @@ def test_indefinite_person_noun_before_a_colon_is_not_a_lead_description(analyse
                 "tranche : « Les marges ne tiendront pas longtemps. »")
     found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
     assert ("Jeanne Roux", "Les marges") not in found
+
+
+def test_fragment_under_another_subject_s_parler_is_not_the_previous_speaker(analyse):
+    x = analyse("« Nous sommes prêts », a déclaré Tim Cook. Les analystes parlent plutôt d'un « pari très "
+                "risqué pour le groupe ».")
+    found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
+    assert found == [("Tim Cook", "Nous somme")]
