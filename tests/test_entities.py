@@ -245,3 +245,57 @@ def test_demonym_of_a_description_before_a_name(analyse, text, subject, place):
     based = {(labels.get(r.subject), labels.get(r.object)) for r in x.relations if r.predicate == "basedIn"}
     assert (subject, place) in based, based
     assert not {s for s, p in based if p == place} - {subject}, based
+
+
+# Subject pronouns, "ce dernier" and descriptions read through French discourse structure:
+# (id, text, mention text, label of the entity it must stand for; the last such mention)
+DISCOURSE = [
+    ("pronoun-in-relative-is-its-sentences-subject",
+     "Orange a signé un accord avec Nokia. Free poursuit Orange en justice, qu'il accuse de "
+     "concurrence déloyale.", "il", "Free"),
+    ("pronoun-in-main-clause-is-previous-subject",
+     "Orange a signé un accord avec Nokia. Il prévoit de déployer la 5G dès cette année.", "Il", "Orange"),
+    ("lower-case-demonym-subject",
+     "Spotify a publié ses comptes mardi. Apple n'a pas commenté. Le suédois accuse la firme de "
+     "pratiques déloyales.", "Le suédois", "Spotify"),
+    ("fronted-pour-topic-continues-the-chain",
+     "Nokia a annoncé des résultats en baisse. Pour Ericsson, c'est une bonne nouvelle : le groupe a "
+     "gagné des parts de marché.", "le groupe", "Ericsson"),
+    ("subordinate-subject-does-not-continue-the-chain",
+     "Samsung a publié ses comptes, alors que Huawei effectue un retour. Un an plus tôt, le "
+     "constructeur avait signé un record.", "le constructeur", "Samsung Electronics"),
+    ("ce-dernier-is-the-latest-named-not-a-complement",
+     "Jean Dupont, le patron de Nokia, a quitté ses fonctions. Ce dernier rejoint Ericsson en mai.",
+     "Ce dernier", "Jean Dupont"),
+    ("ce-dernier-organisation",
+     "Microsoft a racheté LinkedIn en 2016. Ce dernier compte 900 millions de membres.", "Ce dernier",
+     "LinkedIn"),
+    ("celle-ci-skips-a-masculine-description",
+     "Le syndicat a saisi l'Autorité de la concurrence, accusant le groupe californien de refuser de "
+     "payer. Celle-ci a condamné Google en 2021.", "Celle-ci", "Autorité de la concurrence"),
+    ("child-of-a-nicknamed-parent",
+     "AWS a subi une panne mardi. Amazon a présenté ses excuses. La branche cloud du géant de Seattle "
+     "promet des correctifs.", "La branche", "Amazon Web Services"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, mention, expected", DISCOURSE, ids=[c[0] for c in DISCOURSE])
+def test_discourse_antecedent(analyse, case_id, text, mention, expected):
+    x = analyse(text)
+    labels = {e.key: e.label for e in x.entities}
+    found = [labels.get(m.entity) for m in x.mentions if m.text == mention]
+    assert found and found[-1] == expected, [(m.text, labels.get(m.entity)) for m in x.mentions]
+
+
+# (id, text, word that must be no mention: impersonal "il", a language)
+NO_REFERENT = [
+    ("impersonal-il-faut", "Orange a publié ses comptes. Il faut dire que le marché recule.", "Il"),
+    ("impersonal-il-s-agit", "Orange a publié ses comptes. Il s'agit d'un recul historique.", "Il"),
+    ("language-object", "Il parle le suédois couramment depuis son séjour chez Spotify.", "le suédois"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, word", NO_REFERENT, ids=[c[0] for c in NO_REFERENT])
+def test_no_referent(analyse, case_id, text, word):
+    x = analyse(text)
+    assert word not in {m.text for m in x.mentions}

@@ -785,3 +785,33 @@ W_NEGATIVE = [
 def test_lawsuit_layoff_look_alikes_open_no_event(analyse, case_id, text, typ):
     x = analyse(_text(text), PUB)
     assert [e for e in x.events if e.type == typ] == []
+
+
+# Agents read through French discourse structure (conjoined verbs, reflexive verbs, pronouns
+# in dependent clauses, relational subjects): (id, text, (type, agent label, date))
+DISCOURSE_AGENTS = [
+    ("conjoined-verb-shares-the-subject",
+     "Fnac a publié ses comptes. Fnac reste prudent. Carrefour a finalisé en mars 2022 l'absorption de Cora, "
+     "pour 1 milliard d'euros, et mis la main l'an dernier sur la start-up Flink, moyennant 200 millions d'euros.",
+     ("Acquisition", "Carrefour", "2023")),
+    ("verb-hung-on-its-subject-name",
+     "En 2018, Cisco, dont Webex est issu après une scission, avait repris Splunk, spécialiste de la "
+     "sécurité, pour 2 milliards de dollars.", ("Acquisition", "Cisco", "2018")),
+    ("reflexive-verb-title",
+     "Vivendi s'offre le britannique Lagardère pour 600 millions d'euros", ("Acquisition", "Vivendi", "2024-03-01")),
+    ("pronoun-in-relative-clause",
+     "Deezer a publié ses comptes. Le suédois Spotify mène une bataille contre Apple : la plainte qu'il a "
+     "déposée en mars 2019 auprès de la Commission européenne est en cours.", ("Lawsuit", "Spotify", "2019-03")),
+]
+
+
+@pytest.mark.parametrize("case_id, text, expected", DISCOURSE_AGENTS, ids=[c[0] for c in DISCOURSE_AGENTS])
+def test_discourse_agents(analyse, case_id, text, expected):
+    x = analyse(_text(text), PUB)
+    assert expected in {(e.type, _label(x, e.agent), e.date) for e in x.events}
+
+
+def test_a_relational_subjects_complement_is_not_the_agent(analyse):
+    x = analyse(_text("Vivendi a publié ses comptes. La maison mère de l'opérateur américain Sprint avait pris "
+                      "le contrôle de ce dernier en 2013 pour 21 milliards de dollars."), PUB)
+    assert "Sprint" not in {_label(x, e.agent) for e in x.events if e.type == "Acquisition"}

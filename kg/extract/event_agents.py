@@ -17,12 +17,15 @@ from kg.extract.event_parties import authority, defendant, plaintiff
 from kg.nlp.resources import fold, lex
 
 
-def _targets(view: DocView, tok: Token) -> set[str]:
+def _targets(view: DocView, tok: Token, trig: str = "") -> set[str]:
     """What an acquisition is of: the object, the passive subject, the "de Y" / "sur Y" (a
     product bought is no organisation: "Google a racheté YouTube" does not make Google a target
-    because the gazetteer gives YouTube's maker as Google)."""
+    because the gazetteer gives YouTube's maker as Google); the "de Y" of the trigger phrase's
+    own noun ("a pris le contrôle de ce dernier")."""
     out: set[str] = set()
-    for c in tok.children:
+    words = set(trig.split()[1:])
+    phrase_nouns = [c for c in tok.children if c.dep_ == "obj" and fold(c.lemma_.lower()) in words]
+    for c in [*tok.children, *(d for n in phrase_nouns for d in n.children if d.dep_ == "nmod")]:
         if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ in ("nmod", "obl:arg") and has_case(c, "de", "d'", "d’", "du", "sur")):
             out |= set(orgs(view, c)) if not view.ent_of(c, "Product") else set()
     return out
@@ -37,6 +40,8 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
     sanctioned for fines and verdicts. Others: the "par X", the subject, the "de X" of a noun.
     """
     table = rules()
+    if tok.dep_.startswith("expl") and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # "X s'offre Y": the trigger phrase starts on the reflexive, the verb acts
     if typ == "Lawsuit":
         if trig in table.get("plaintiff", ()):
             return plaintiff(view, tok, salient)
@@ -50,11 +55,11 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
             objects = [c for c in tok.children if c.dep_ == "obj"]
             return prep_orgs(view, tok, ("à", "au", "aux"), COMPL) or next(
                 (found for o in objects if (found := prep_orgs(view, o, ("à", "au", "aux"), ("nmod",)))), [])
-        targets = _targets(view, tok)
+        targets = _targets(view, tok, trig)
         # "son grand concurrent avait mis la main sur X": someone else than the article's company
         other = _possessive_subject(tok)
         for found in (by_agent(view, tok), _que_subject(view, tok), subjects(view, tok, passive=False),
-                      [] if other else fallback(salient)):
+                      _conj_subject(view, tok), _adjacent_subject(view, tok), [] if other else fallback(salient)):
             found = [k for k in found if k not in targets]
             if found:
                 return found
@@ -69,7 +74,8 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         return [k for k in funded or fallback(salient) if k not in investors]
     found = by_agent(view, tok, direct=typ == "Funding") or _product_maker(view, tok) or _reported_subject(view, tok) \
         or (_passive_owner(view, tok) if typ == "ProductLaunch" else []) \
-        or subjects(view, tok) or prep_orgs(view, tok, ("chez",), COMPL)[:1] or _adjacent_subject(view, tok)
+        or subjects(view, tok) or prep_orgs(view, tok, ("chez",), COMPL)[:1] or _conj_subject(view, tok) \
+        or _adjacent_subject(view, tok)
     if not found and tok.pos_ == "NOUN":
         found = prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
     if not found and typ == "Outage":
@@ -148,10 +154,36 @@ def _adjacent_subject(view: DocView, tok: Token) -> list[str]:
     if verb is None or any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj" for c in verb.children):
         return []
     i = verb.i - 1
-    while i >= verb.sent.start and (verb.doc[i].dep_.startswith("aux") or verb.doc[i].pos_ == "ADV"):
+    while i >= verb.sent.start and (verb.doc[i].dep_.startswith(("aux", "expl")) or verb.doc[i].pos_ == "ADV"):
         i -= 1
     key = view.ent_of(verb.doc[i], "Organization") if i >= verb.sent.start else None
     return [key] if key else []
+
+
+_SUBORDINATE = ("advcl", "acl", "acl:relcl", "ccomp", "csubj")
+
+
+def _conj_subject(view: DocView, tok: Token) -> list[str]:
+    """A second verb sharing the subject of the first ("Le distributeur a finalisé … et mis la
+    main sur …") that the parser hung on a noun: the subject of the nearest main verb before it,
+    or the name it hung on ("X, dont Y est issu, avait repris …")."""
+    if tok.pos_ != "VERB" or tok.dep_ != "conj" or any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj"
+                                                       for c in tok.children):
+        return []
+    if tok.head.pos_ in ("VERB", "AUX"):
+        return []  # a verb head: its subject is read by subjects()
+    if tok.head.i < tok.i and (key := view.ent_of(tok.head, "Organization")):
+        return [key]
+    doc = tok.doc
+    for i in range(tok.i - 1, max(-1, tok.i - 40), -1):
+        t = doc[i]
+        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in _SUBORDINATE:
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is not None:
+                return orgs(view, subj)[:1]
+    return []
 
 
 def _main_subject(view: DocView, tok: Token) -> list[str]:

@@ -82,6 +82,7 @@ def subjects(view: DocView, tok: Token, passive: bool = True, clause: bool = Fal
                 found = _apposed_name(view, c) or orgs(view, c) + [view.ent_of(t, "Organization") for t in c.subtree
                                           if t.dep_ == "conj" and view.ent_of(t, "Organization")
                                           and not _in_clause(t, c)]
+                found = [k for k in found if not _related_name(view, c, k)]
                 if found:
                     return list(dict.fromkeys(found))
                 subj = c.head.head if c.lower_ in RELATIVE and c.head.dep_.startswith("acl") else c
@@ -111,6 +112,18 @@ def _apposed_name(view: DocView, subj: Token) -> list[str]:
     if any(t.dep_ == "conj" for t in (name, top)) or any(c.dep_ in ("case", "mark") for c in top.children):
         return []  # "face aux géants X, Y et Z, l'hébergeur a …": a complement, not the subject
     return [key] if top.head.i == subj.head.i and top.dep_ not in ("obj", "iobj", "nsubj") else []
+
+
+def _related_name(view: DocView, subj: Token, key: str) -> bool:
+    """``key`` is the "de X" of a relational subject ("la maison mère de l'opérateur Sprint",
+    "la filiale de X"): X is the other party, whatever the parser hung the name on."""
+    if fold(subj.lemma_.lower()) not in rules().get("relational_nouns", frozenset()):
+        return False
+    doc = subj.doc
+    for t in subj.subtree:
+        if t.i > subj.i and view.ent_of(t, "Organization") == key:
+            return any(doc[j].lower_ in ("de", "d'", "d’", "du") for j in range(subj.i + 1, t.i))
+    return False
 
 
 def _in_clause(tok: Token, top: Token) -> bool:

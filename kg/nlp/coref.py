@@ -104,8 +104,11 @@ class _SubjectChain:
 
     def __init__(self, doc: Doc, orgs: list[Ment], sent_starts: list[int]) -> None:
         self.sent_starts = sent_starts
+        firsts = set(sent_starts)
         self.items = [(m.start, m.key) for m in orgs
-                      if any(doc[i].dep_ in ("nsubj", "nsubj:pass") for i in range(m.start, m.end))]
+                      if any(doc[i].dep_ in ("nsubj", "nsubj:pass") and _main_clause(doc[i].head)
+                             for i in range(m.start, m.end)) or _reflexive_subject(doc, m)
+                      or _topic(doc, m, firsts)]
 
     def add(self, i: int, key: str) -> None:
         """Record a description resolved in subject position."""
@@ -114,9 +117,34 @@ class _SubjectChain:
     def last(self, i: int) -> str | None:
         """The latest subject organisation before token ``i``, in its sentence or the one before."""
         n = bisect_right(self.sent_starts, i) - 1
-        floor = self.sent_starts[max(0, n - 1)] if n >= 0 else 0
+        floor = self.sent_starts[max(0, n - 2)] if n >= 0 else 0
         k = bisect_left(self.items, (i, "")) - 1
         return self.items[k][1] if k >= 0 and self.items[k][0] >= floor else None
+
+
+_SUBORDINATE = {"advcl", "acl", "acl:relcl", "ccomp", "csubj"}
+
+
+def _main_clause(verb: Token) -> bool:
+    """A verb of the main clause, not of "alors que X …", "qui …" or "que X …"."""
+    return verb.dep_ not in _SUBORDINATE and (verb.dep_ != "conj" or verb.head.dep_ not in _SUBORDINATE)
+
+
+def _reflexive_subject(doc: Doc, m: Ment) -> bool:
+    """"SoftBank s'est délesté de …": the parser leaves a name before a reflexive verb
+    unattached (``dep``); it is the verb's subject."""
+    if m.end >= len(doc) or doc[m.start].dep_ != "dep":
+        return False
+    clitic = doc[m.end]
+    return clitic.lower_ in ("s'", "s’", "se") and clitic.dep_.startswith("expl") and clitic.head.i == doc[m.start].head.i
+
+
+_TOPIC = {"pour", "chez"}
+
+
+def _topic(doc: Doc, m: Ment, firsts: set[int]) -> bool:
+    """"Pour Lenovo, c'est …", "Chez Alphabet, …": a fronted name the sentence is about."""
+    return m.start - 1 in firsts and doc[m.start - 1].lower_ in _TOPIC and m.end < len(doc) and doc[m.end].text == ","
 
 
 def _org_located(place: str, candidates: set[str]) -> set[str]:
@@ -167,13 +195,16 @@ def resolve_descriptions(
         if token_ent[tok.i] is not None or tok.i == 0:
             continue
         is_noun = tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns
-        is_demonym_noun = tok.text[:1].isupper() and tok.lower_ in dem
+        # "le Canadien", and a lower-case subject "le suédois a …" (not "parle le français")
+        is_demonym_noun = tok.lower_ in dem and (tok.text[:1].isupper() or tok.dep_ in ("nsubj", "nsubj:pass"))
         if not (is_noun or is_demonym_noun):
             continue
         prev = _determiner(doc, tok)
         if prev is None:
             continue
         before_name = _following_org(doc, tok, token_ent, entities)
+        if is_demonym_noun and not is_noun and tok.text.islower() and before_name is not None:
+            continue  # "le japonais Rakuten": read by _demonym_before_names
         if prev.lower_ in ("les", "des"):
             _plural_apposition(doc, tok, token_ent, entities, facts, out)
             continue
@@ -199,6 +230,7 @@ def resolve_descriptions(
             facts.append(Fact(target, "basedIn", place, tok.i, f"coref-{kind}-place", 0.8))
     out.extend(_demonym_before_names(doc, demonym_at, token_ent, entities, facts))
     out.extend(_pronouns(doc, mentions + out, entities, sent_starts))
+    out.extend(_the_latter(doc, mentions + out, entities))
     return out, facts
 
 
@@ -209,7 +241,7 @@ def _target(tok: Token, text: str, before_name: str | None, place: str | None,
     introduces or is apposed to, else the most salient organisation of its class (in its
     place when it names one)."""
     cls = class_of(tok)
-    exact = gazetteer().by_nickname.get(fold(text)) or before_name or _apposed_org(tok, token_ent, entities)
+    exact = _nickname(text) or before_name or _apposed_org(tok, token_ent, entities)
     if exact is not None:
         known.learn(exact, cls)
         return exact
@@ -230,6 +262,18 @@ def _target(tok: Token, text: str, before_name: str | None, place: str | None,
     if subject is not None and (pool is None or subject in pool):
         return subject  # a subject description continues the subject chain
     return sal.best(tok.i, pool)
+
+
+_CONTRACTED = {"du": "le", "au": "le"}
+
+
+def _nickname(text: str) -> str | None:
+    """The organisation a nickname names, also after "du"/"au" ("du géant de Seattle")."""
+    found = gazetteer().by_nickname.get(fold(text))
+    first, _, rest = text.partition(" ")
+    if found is None and first.lower() in _CONTRACTED:
+        found = gazetteer().by_nickname.get(fold(f"{_CONTRACTED[first.lower()]} {rest}"))
+    return found
 
 
 def _may_be_in(key: str, place: str) -> bool:
@@ -361,11 +405,71 @@ def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity],
             current, found = n, None
         tok = doc[i]
         m = by_token.get(tok.i)
-        if m and tok.dep_.startswith("nsubj") and entities.get(m.key) and entities[m.key].type in ("Organization", "Person"):
+        if m and (tok.dep_.startswith("nsubj") or tok.dep_ == "expl:subj" or _reflexive_subject(doc, m)) \
+                and entities.get(m.key) \
+                and entities[m.key].type in ("Organization", "Person"):
             found = found or m.key
-        elif tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and last_subject:
-            out.append(Ment(tok.i, tok.i + 1, last_subject, "pronoun"))
+        elif tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and not _impersonal(tok):
+            # "X mène une bataille contre Apple, qu'il accuse …": in a dependent clause the
+            # pronoun is the subject named earlier in its own sentence.
+            antecedent = found if found and _dependent_clause(tok) else last_subject
+            if antecedent:
+                out.append(Ment(tok.i, tok.i + 1, antecedent, "pronoun"))
     return out
+
+
+_LATTER = {"celui-ci", "celle-ci", "dernier", "dernière"}
+
+
+def _the_latter(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> list[Ment]:
+    """"ce dernier", "cette dernière", "celui-ci", "celle-ci" stand for the latest organisation or
+    person named before them ("la maison mère de Sprint avait pris le contrôle de ce dernier")."""
+    out = []
+    named = sorted((m for m in mentions if entities.get(m.key) and entities[m.key].type in ("Organization", "Person")),
+                   key=lambda m: m.start)
+    starts = [m.start for m in named]
+    split = [i for i in positions(doc, LOWER, ("celle", "celui").__contains__)  # "Celle - ci" at a sentence start
+             if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "ci"]
+    for i in sorted(positions(doc, LOWER, _LATTER.__contains__) + split):
+        start = i
+        if doc[i].lower_ in ("celle", "celui"):
+            i += 2
+        elif doc[i].lower_ in ("dernier", "dernière"):
+            if i == 0 or doc[i - 1].lower_ not in ("ce", "cette") or doc[i - 1].pos_ != "DET":
+                continue  # "le dernier trimestre", "l'an dernier"
+            start = i - 1
+        k = bisect_left(starts, start) - 1
+        speaker = doc[i].head.lemma_.lower() in lex().speech_verbs  # "a déclaré ce dernier": a person
+        feminine = doc[start].lower_.startswith("celle") or doc[i].lower_ == "dernière"
+        # not a name inside the latest one's description ("X, le patron de Juniper. Ce dernier …")
+        while k >= 0 and (named[k].end > start or doc[named[k].start - 1].lower_ in ("de", "d'", "d’", "du")
+                          or speaker and entities[named[k].key].type != "Person"
+                          or _gender(doc[named[k].start]) not in (None, feminine)):
+            k -= 1
+        if k >= 0 and start - named[k].end < 60:
+            out.append(Ment(start, i + 1, named[k].key, "pronoun"))
+    return out
+
+
+def _gender(first: Token) -> bool | None:
+    """Feminine (True) or masculine (False) by a description's determiner, else None."""
+    word = first.lower_
+    return True if word == "la" else False if word in ("le", "du", "au") else None
+
+
+_IMPERSONAL = {"agir", "falloir", "sembler", "paraître", "rester", "manquer", "pleuvoir"}
+
+
+def _impersonal(tok: Token) -> bool:
+    """"il s'agit de", "il faut", "il y a", "il reste": no referent."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "il" and (tok.head.lemma_.lower() in _IMPERSONAL or nxt is not None and nxt.lower_ == "y")
+
+
+def _dependent_clause(tok: Token) -> bool:
+    """The pronoun's verb is not its sentence's main verb (a relative, a completive…)."""
+    verb = tok.head
+    return verb.head.i != verb.i and verb.dep_ in ("acl:relcl", "acl", "ccomp", "advcl", "conj", "xcomp", "parataxis")
 
 
 def _ensure_entity(entities: dict[str, Entity], key: str) -> None:

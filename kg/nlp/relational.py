@@ -65,9 +65,26 @@ def _complement(doc: Doc, j: int, token_ent: list[str | None]) -> tuple[int, int
             return k, end
         if tok.lower_ in _DE:
             seen_de = True
-        elif not (tok.text.islower() and tok.pos_ in ("ADJ", "NOUN", "PRON", "DET", "ADP")):
+        # a lower-case word the tagger took for a name is a modifier too ("la filiale cloud de")
+        elif not (tok.text.islower() and tok.pos_ in ("ADJ", "NOUN", "PRON", "DET", "ADP", "PROPN", "X")):
             return None  # a verb, a comma, a capitalised word we do not know
         k += 1
+    return None
+
+
+_ARTICLE = {"du": "le", "de la": "la", "de l'": "l'", "de l’": "l'", "d'": "", "d’": "", "de": ""}
+
+
+def _nickname(doc: Doc, j: int, end: int) -> str | None:
+    """The organisation a complement's nickname names ("la filiale cloud du géant de Seattle":
+    Amazon), where the name found last is only the nickname's place."""
+    for k in range(j, end):
+        word = doc[k].lower_
+        if word in _DE:
+            det = word if word != "de" or k + 1 >= end or doc[k + 1].lower_ not in ("la", "l'", "l’") \
+                else f"de {doc[k + 1].lower_}"
+            rest = doc[k + (2 if " " in det else 1):end].text
+            return gazetteer().by_nickname.get(fold(f"{_ARTICLE[det]} {rest}"))
     return None
 
 
@@ -153,7 +170,7 @@ def relational_descriptions(doc: Doc, token_ent: list[str | None], entities: dic
         if comp is None:
             continue
         start, (cs, ce) = i - 1, comp
-        other = token_ent[cs]
+        other = _nickname(doc, j, ce) or token_ent[cs]
         text = doc[start:ce].text
         target = g.by_nickname.get(fold(text)) or _apposed_name(doc, start, token_ent, entities)
         target, fact = _tie(doc, kind, (j, cs, ce), target, other, entities, salience)
