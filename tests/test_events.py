@@ -760,6 +760,13 @@ W_POSITIVE = [
     ("service-put-in-service",
      "L'opérateur Orange a mis en service sa Livebox 7 en mars 2023.",
      ("ProductLaunch", "Orange", "2023-03")),
+    ("lead-sentence-dated-by-another-clause-is-todays-news",
+     "Le régulateur britannique a infligé une amende de 20 millions de livres à Meta pour ne pas avoir respecté "
+     "plusieurs des engagements pris en 2021.",
+     ("Lawsuit", "Meta", "2024-03-01")),
+    ("settlement-by-the-party-sued",
+     "En juin, le groupe Meta a conclu un accord amiable avec des annonceurs qui l'accusaient de tromperie.",
+     ("Lawsuit", "Meta", "2023-06")),
 ]
 
 
@@ -778,6 +785,8 @@ W_NEGATIVE = [
     ("no-social-plan-through-an-adjunct",
      "Le groupe Thales assure que le rapprochement ne donnera pas lieu à un plan social en France.", "Layoff"),
     ("must-pay-is-still-to-come", "Le groupe Apple doit payer une amende de 3 millions d'euros.", "Lawsuit"),
+    ("an-amicable-deal-between-no-companies",
+     "Les deux voisins ont trouvé un accord amiable sur le partage du jardin.", "Lawsuit"),
 ]
 
 

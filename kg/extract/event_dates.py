@@ -39,6 +39,8 @@ def event_date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     # the announcement's; the verb's own date, when there is one, is the event's
     main = [(s, e, v) for s, e, v in own if not _in_participle(view, tok, s, e)]
     own = main or own
+    if spans and not own and _lead(text, sent) and _perfect(tok):
+        return news_date(view)  # "a infligé une amende à X pour les engagements pris en 2022": today's news
     if (anaphor := _anaphoric(view, sent, tok, own or spans)) is not None:
         return anaphor
     dates = [(abs(s - tok.idx), v) for s, _, v in own or spans]
@@ -53,6 +55,18 @@ def event_date(view: DocView, sent: Span, tok: Token, typ: str) -> str | None:
     if present_tense(tok) or "\n" not in text[:sent.start_char].strip():
         return news_date(view)
     return None
+
+
+def _lead(text: str, sent: Span) -> bool:
+    """The sentence is in the title or the article's first paragraph: the news of the day."""
+    return text.count("\n\n", 0, sent.start_char) <= 1
+
+
+def _perfect(tok: Token) -> bool:
+    """The trigger's verb is in the passé composé ("a infligé"), the tense of the day's news; a
+    pluperfect ("avait porté") tells the background."""
+    verb = next((t for t in (tok, *tok.ancestors) if t.pos_ == "VERB"), None)
+    return verb is not None and any(c.dep_ == "aux:tense" and "Pres" in c.morph.get("Tense") for c in verb.children)
 
 
 _SAME_DAY = re.compile(r"\b(?:le|ce)\s+même\s+jour\b", re.I)
