@@ -629,3 +629,13 @@ def test_fragment_under_another_subject_s_parler_is_not_the_previous_speaker(ana
                 "risqué pour le groupe ».")
     found = [(_label(x, q.speaker), q.text[:10]) for q in x.quotes]
     assert found == [("Tim Cook", "Nous somme")]
+
+
+def test_organisation_speaking_through_a_named_person_is_that_person(analyse):
+    text = ("Le constructeur a présenté mardi son plan. Renault a réagi par la voix de son directeur "
+            "général, Luca de Meo : « Nous allons accélérer la cadence. » « Le calendrier est tenu », "
+            "a répondu Stellantis par la voix de son porte-parole.")
+    found = [(_label(analyse(text), q.speaker), q.text[:10]) for q in analyse(text).quotes]
+    assert ("Luca de Meo", "Nous allon") in found
+    # nobody named after "par la voix de": the organisation still speaks
+    assert ("Stellantis", "Le calendr") in found

@@ -311,9 +311,38 @@ def _new_subject(view: DocView, start: int, end: int, previous: str) -> bool:
         (key := named(view, t, "Person")) and key != previous and subject_like(view, t) for t in span)
 
 
+def _voice(view: DocView, open_i: int, close_i: int, speaker: str | None) -> str | None:
+    """"X a réagi par la voix de son directeur, Y : « … »", "« … », a répondu X par la voix
+    de Y": an organisation speaking through a person named in the quotation's sentence is
+    that person."""
+    if speaker is None or view.type(speaker) != "Organization":
+        return speaker
+    toks = view.tokens
+    # the parser may cut the incise after the closing mark into a sentence of its own
+    start, end = toks[open_i].sent.start, toks[min(close_i + 1, len(toks) - 1)].sent.end
+    for i in range(start + 2, end - 1):
+        if open_i <= i <= close_i or toks[i].lower_ != "voix" or toks[i - 1].lower_ != "la" \
+                or toks[i - 2].lower_ != "par":
+            continue
+        for t in toks[i + 1:min(i + 10, end)]:
+            if t.text in _STOP or t.text in ("»", "”", ":"):
+                break
+            person = named(view, t, "Person")
+            if person:
+                return person
+    return speaker
+
+
 def _speaker(view: DocView, groups: list, k: int, words: int) -> tuple[str | None, str | None, str]:
     """(speaker, outlet, rule) of the k-th quotation, ANONYMOUS when the text names someone we
     cannot, None when it names nobody."""
+    speaker, outlet, rule = _find_speaker(view, groups, k, words)
+    (o, c) = groups[k][0]
+    return _voice(view, _token_at(view, o).i, _token_at(view, c).i, speaker), outlet, rule
+
+
+def _find_speaker(view: DocView, groups: list, k: int, words: int) -> tuple[str | None, str | None, str]:
+    """``_speaker`` before the "par la voix de" check."""
     text = view.text
     (o, c), last_c = groups[k][0], groups[k][-1][1]
     open_tok, close_tok = _token_at(view, o), _token_at(view, c)
