@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
-from kg.build import GraphBuilder
+from kg.build import ArticleGraph, GraphBuilder
 from kg.config import Settings
 from kg.errors import InputError, KgError
 from kg.language import foreign_language
@@ -29,6 +29,10 @@ Progress = Callable[[int, int], None]  # (articles handled so far, articles in t
 
 class ProcessingError(KgError):
     code = "KG150"
+
+
+class StopRequested(KeyboardInterrupt):
+    """Raised between two articles after a first Ctrl-C."""
 
 
 @dataclass
@@ -105,7 +109,7 @@ def ingest(
                 if progress is not None:
                     progress(report.handled, total)
                 if stop.requested:  # between two articles: nothing is half-written or uncounted
-                    raise KeyboardInterrupt
+                    raise StopRequested
 
             todo = _todo(read_paths(paths, default_date), store, minter, settings, report, tick)
             _process(todo, settings, store, GraphBuilder(minter), report, tick,
@@ -204,7 +208,8 @@ def _process(articles: Iterator[tuple[Article, bool]], settings, store, builder,
 
 def _annotate_and_write(nlp, articles, settings, store, builder, report, tick,
                         piece_chars: int) -> None:
-    """The loop of :func:`_process` once the model is loaded."""
+    """The loop of :func:`_process` once the model is loaded: articles are extracted and built
+    one by one, and written a batch at a time (:meth:`KgStore.replace_articles`)."""
     from kg.extract import extract
     from kg.extract.baseline import extract_baseline
     from kg.nlp import annotate
@@ -219,42 +224,94 @@ def _annotate_and_write(nlp, articles, settings, store, builder, report, tick,
                 yield piece, art.date
 
     done: list[tuple[int, Extraction]] = []
-    for doc in annotate(nlp, items(), settings.batch_size):
-        art, is_new, parts = pending[0]
-        offset, text = parts[len(done)]
-        piece = replace(art, text=text) if len(parts) > 1 else art
-        try:
-            done.append((offset, extract_baseline(doc, piece) if settings.baseline
-                          else extract(doc, piece, settings.min_confidence)))
-        except Exception as exc:  # a bug on one article must not lose the batch
-            done.append((offset, exc))
-        if len(done) < len(parts):
-            continue
-        pending.pop(0)
-        if _write(art, is_new, done, builder, store, report) and \
-                report.articles_written % FLUSH_EVERY == 0:
-            store.flush()  # RocksDB's write buffers otherwise grow with the store (~1 GB at 1M triples)
-        done = []
-        tick()
+    built: list[_Built] = []
+    try:
+        for doc in annotate(nlp, items(), settings.batch_size):
+            art, is_new, parts = pending[0]
+            offset, text = parts[len(done)]
+            piece = replace(art, text=text) if len(parts) > 1 else art
+            try:
+                done.append((offset, extract_baseline(doc, piece) if settings.baseline
+                              else extract(doc, piece, settings.min_confidence)))
+            except Exception as exc:  # a bug on one article must not lose the batch
+                done.append((offset, exc))
+            if len(done) < len(parts):
+                continue
+            pending.pop(0)
+            built.append(_build(art, is_new, done, builder))
+            done = []
+            if len(built) >= settings.batch_size:
+                _write(built, store, report)
+                built = []
+            tick()
+    except (Exception, StopRequested):
+        # Ctrl-C stops here, between two articles: the articles built so far are written and
+        # counted first (a second Ctrl-C, a plain KeyboardInterrupt, does not wait for that).
+        _write(built, store, report)
+        raise
+    _write(built, store, report)
 
 
-def _write(art: Article, is_new: bool, parts, builder, store, report: IngestReport) -> bool:
-    """Merge an article's extracted pieces, build its graph and write it in one transaction;
-    False when it failed (the failure is in ``report``)."""
+@dataclass
+class _Built:
+    """An article ready to be written: its graph, or why it cannot be."""
+
+    article: Article
+    is_new: bool
+    extraction: Extraction | None = None
+    graph: ArticleGraph | None = None
+    error: KgError | None = None
+
+
+def _build(art: Article, is_new: bool, parts, builder) -> _Built:
+    """Merge an article's extracted pieces and build its graph (a failure is kept, not raised)."""
     errors = [x for _, x in parts if isinstance(x, Exception)]
     try:
         if errors:
             raise errors[0]
         x = parts[0][1] if len(parts) == 1 else merge_pieces(art, parts)
-        graph = builder.build(x)
-        store.replace_article(graph)
+        return _Built(art, is_new, x, builder.build(x))
     except KgError as exc:
-        report.failed.append(exc)
-        return False
+        return _Built(art, is_new, error=exc)
     except Exception as exc:  # noqa: BLE001 - reported with the article, the batch goes on
-        report.failed.append(ProcessingError(f"could not process: {exc!r}", source=_where(art)))
-        return False
-    if is_new:
+        return _Built(art, is_new, error=ProcessingError(f"could not process: {exc!r}",
+                                                         source=_where(art)))
+
+
+def _write(built: list[_Built], store, report: IngestReport) -> None:
+    """Write the built articles (each in one transaction, several per transaction where the
+    store can) and count them; flush the store's buffers every FLUSH_EVERY articles."""
+    ready = [b for b in built if b.error is None]
+    before = report.articles_written
+    try:
+        results = store.replace_articles([b.graph for b in ready]) if ready else []
+    except Exception:  # noqa: BLE001 - not a KgError: each article on its own, as below
+        results = [_write_one(store, b) for b in ready]
+    outcome = dict(zip(map(id, ready), results))
+    for b in built:
+        result = b.error if b.error is not None else outcome[id(b)]
+        if isinstance(result, KgError):
+            report.failed.append(result)
+        elif isinstance(result, Exception):
+            report.failed.append(ProcessingError(f"could not process: {result!r}",
+                                                 source=_where(b.article)))
+        else:
+            _count(b, report)
+    if report.articles_written // FLUSH_EVERY > before // FLUSH_EVERY:
+        store.flush()  # RocksDB's write buffers otherwise grow with the store (~1 GB at 1M triples)
+
+
+def _write_one(store, b: _Built) -> bool | Exception:
+    try:
+        return store.replace_article(b.graph)
+    except Exception as exc:  # noqa: BLE001 - reported with the article by _write
+        return exc
+
+
+def _count(b: _Built, report: IngestReport) -> None:
+    """Count a written article and what it holds."""
+    x = b.extraction
+    if b.is_new:
         report.new += 1
     else:
         report.updated += 1
@@ -262,8 +319,7 @@ def _write(art: Article, is_new: bool, parts, builder, store, report: IngestRepo
     report.relations += len(x.relations)
     report.quotes += len(x.quotes)
     report.events += len(x.events)
-    report.triples += len(graph.quads)
-    return True
+    report.triples += len(b.graph.quads)
 
 
 def _chain(first, rest):

@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from pyoxigraph import Literal
+from pyoxigraph import Literal, Quad
 
 from _plumbing import (ANALYST, BLACKBERRY, HEINS, IDC, MINT, PANNE, RESULTATS, RIM, article_graph,
                        filled_store)
@@ -21,7 +21,7 @@ from kg.errors import (
     StoreMissingError,
 )
 from kg.store import BACKENDS, open_store
-from kg.vocab import KG, SCHEMA, content_hash
+from kg.vocab import KG, RDFS, SCHEMA, content_hash
 
 pytestmark = pytest.mark.parametrize("backend", sorted(BACKENDS))
 
@@ -116,6 +116,27 @@ def test_entities_described_again_after_their_article_is_deleted(tmp_path, backe
         mentioned = {q.object for q in RESULTATS.quads if q.predicate == SCHEMA.mentions}
         described = {e for (e,) in rows(store, "SELECT DISTINCT ?e WHERE { ?e rdfs:label ?l }")}
         assert {HEINS, RIM} <= mentioned <= described
+
+
+def test_replace_articles_writes_as_one_after_the_other(tmp_path, backend):
+    # New articles, the same one again, a different spelling of an entity's label, an update:
+    # writing them as a batch gives the store (and the answers) of writing them in turn.
+    relabelled = dataclasses.replace(RESULTATS, entity_quads=tuple(
+        Quad(q.subject, q.predicate, Literal("R.I.M.", language="fr"), q.graph_name)
+        if q.subject == RIM and q.predicate == RDFS.label else q for q in RESULTATS.entity_quads))
+    newer = article_graph("panne", "Panne réparée\nTout fonctionne de nouveau.", relations=[(HEINS, "worksFor", RIM)])
+    graphs = [PANNE, relabelled, PANNE, newer, RESULTATS]
+    dumps = []
+    for name, write in (("one", lambda s: [s.replace_article(g) for g in graphs]),
+                        ("batch", lambda s: s.replace_articles(graphs))):
+        with open_store(Settings(store=str(tmp_path / name)), backend=backend) as store:
+            assert write(store) == [True, True, False, True, False]
+            dumps.append(sorted(str(q) for q in store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")))
+            assert rows(store, "SELECT ?e ?l WHERE { ?e rdfs:label ?l }", e=RIM) == [
+                (RIM, Literal("Research In Motion", language="fr"))]
+            alt = store.query("SELECT ?e ?l WHERE { ?e skos:altLabel ?l }", {"e": RIM})
+            assert Literal("R.I.M.", language="fr") in {row["l"] for row in alt}
+    assert dumps[0] == dumps[1]
 
 
 def test_bindings_and_their_limits(tmp_path, backend):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Sequence, Union
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples
 
-from kg.errors import QuerySyntaxError
+from kg.errors import KgError, QuerySyntaxError
 
 if TYPE_CHECKING:  # build may grow heavy imports; readers of the store must not pay them
     from kg.build import ArticleGraph
@@ -41,6 +41,21 @@ class KgStore(ABC):
 
         Returns False, writing nothing, when the stored content hash equals the new one.
         """
+
+    def replace_articles(self, graphs: Sequence[ArticleGraph]) -> list[bool | KgError]:
+        """:meth:`replace_article` for each graph, in order; each article stays all-or-nothing.
+
+        Returns, per graph, what :meth:`replace_article` returned or the error it raised (one
+        bad article does not stop the others). Backends may write several articles in one
+        transaction; the result is the same as writing them one after the other.
+        """
+        out: list[bool | KgError] = []
+        for graph in graphs:
+            try:
+                out.append(self.replace_article(graph))
+            except KgError as exc:
+                out.append(exc)
+        return out
 
     @abstractmethod
     def delete_article(self, article_iri: NamedNode) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Variable
 
-from kg.errors import QueryParameterError, StoreError, StoreLockedError, StoreMissingError
+from kg.errors import KgError, QueryParameterError, StoreError, StoreLockedError, StoreMissingError
 from kg.store.base import KgStore, QueryResult, Term, syntax_error
 from kg.vocab import KG, PREFIXES, RDFS, SCHEMA, SKOS
 
@@ -74,22 +74,72 @@ class OxigraphStore(KgStore):
         self._remember(entity_quads)
         return True
 
-    def _remember(self, quads: list[Quad]) -> None:
+    def replace_articles(self, graphs: Sequence[ArticleGraph]) -> list[bool | KgError]:
+        """:meth:`KgStore.replace_articles`, consecutive new articles written in one transaction
+        (one commit per run instead of one per article); a run that fails is written again
+        article by article, so that an error stays with its article."""
+        self._writable()
+        results: list = [None] * len(graphs)
+        run = _Run()
+        for k, graph in enumerate(graphs):
+            if graph.iri in run.iris:  # the same article twice: as if written one after the other
+                self._commit(run, graphs, results)
+                run = _Run()
+            if self.article_hash(graph.iri) == graph.content_hash:
+                results[k] = False
+            elif self.store.contains_named_graph(graph.iri):
+                self._commit(run, graphs, results)
+                run = _Run()
+                results[k] = self._replace_one(graph)
+            else:
+                entity_quads = self._first_label_wins(graph.entity_quads, run.labels)
+                new = [q for q in entity_quads if q not in self._written and q not in run.fresh]
+                run.add(k, graph, new)
+        self._commit(run, graphs, results)
+        return results
+
+    def _commit(self, run: "_Run", graphs: Sequence[ArticleGraph], results: list) -> None:
+        """Write a run of new articles in one transaction, or one by one if that fails."""
+        if not run.positions:
+            return
+        try:
+            self.store.extend(run.quads)
+        except OSError:
+            for k in run.positions:
+                results[k] = self._replace_one(graphs[k])
+            return
+        self._remember(run.fresh)
+        for k in run.positions:
+            results[k] = True
+
+    def _replace_one(self, graph: ArticleGraph) -> bool | KgError:
+        try:
+            return self.replace_article(graph)
+        except KgError as exc:
+            return exc
+
+    def _remember(self, quads: Iterable[Quad]) -> None:
         """Note entity quads just written (forgetting them all past a bound: memory stays flat)."""
         if len(self._written) > _MAX_REMEMBERED:
             self._written.clear()
         self._written.update(quads)
 
-    def _first_label_wins(self, quads) -> list[Quad]:
+    def _first_label_wins(self, quads, pending: dict | None = None) -> list[Quad]:
         """An entity keeps the first ``rdfs:label`` it was given; another spelling of the same
         key from a later article ("Etat" after "État") becomes a ``skos:altLabel``. Only one
-        process writes (RocksDB's lock), so reading before the update is safe."""
+        process writes (RocksDB's lock), so reading before the update is safe. ``pending``
+        holds the labels of articles not written yet that come first ((entity, graph) → labels)
+        and gets this article's."""
         out = []
         for quad in quads:
             if quad.predicate == RDFS.label:
                 existing = [q.object for q in self.store.quads_for_pattern(quad.subject, RDFS.label, None, quad.graph_name)]
+                if pending is not None:
+                    existing += pending.get((quad.subject, quad.graph_name), [])
                 if existing and quad.object not in existing:
                     quad = Quad(quad.subject, SKOS.altLabel, quad.object, quad.graph_name)
+                elif pending is not None:
+                    pending.setdefault((quad.subject, quad.graph_name), []).append(quad.object)
             out.append(quad)
         return out
 
@@ -166,6 +216,25 @@ DELETE {{ GRAPH ?g {{ ?e ?p ?o }} }} WHERE {{
                              source=self.path) from None
         except OSError as exc:
             raise StoreError(f"could not write: {exc}", source=self.path) from None
+
+
+class _Run:
+    """New articles waiting to be written together: their positions, quads, and what they add
+    to the entities graph (labels given, entity quads not yet in the store)."""
+
+    def __init__(self) -> None:
+        self.positions: list[int] = []
+        self.iris: set[NamedNode] = set()
+        self.quads: list[Quad] = []
+        self.labels: dict = {}
+        self.fresh: set[Quad] = set()
+
+    def add(self, position: int, graph: ArticleGraph, entity_quads: list[Quad]) -> None:
+        self.positions.append(position)
+        self.iris.add(graph.iri)
+        self.quads += graph.quads
+        self.quads += entity_quads
+        self.fresh.update(entity_quads)
 
 
 def _graph_block(name: object, quads: list[Quad]) -> str:
