@@ -824,3 +824,24 @@ def test_a_relational_subjects_complement_is_not_the_agent(analyse):
     x = analyse(_text("Vivendi a publié ses comptes. La maison mère de l'opérateur américain Sprint avait pris "
                       "le contrôle de ce dernier en 2013 pour 21 milliards de dollars."), PUB)
     assert "Sprint" not in {_label(x, e.agent) for e in x.events if e.type == "Acquisition"}
+
+
+W_NOT_PARTIES = [
+    ("outlet-carrying-the-news",
+     "Le procès oppose Samsung à Apple. Dans un courriel publié par le site 9to5Mac, Tim Cook a estimé que ce "
+     "procès portait sur des principes.", "9to5Mac"),
+    ("viewpoint-opening-the-sentence",
+     "Pour le syndicat SUD, l'amende de 32 millions d'euros infligée à Amazon est méritée.", "SUD"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, outsider", W_NOT_PARTIES, ids=[c[0] for c in W_NOT_PARTIES])
+def test_outlets_and_commentators_are_no_lawsuit_party(analyse, case_id, text, outsider):
+    x = analyse(_text(text), PUB)
+    assert outsider not in {_label(x, e.agent) for e in x.events if e.type == "Lawsuit"}
+
+
+def test_trade_sanctions_are_no_fine(analyse):
+    x = analyse(_text("Le constructeur Huawei a lancé un smartphone 5G malgré les sanctions américaines, et ses ventes "
+                      "ont atteint 2 milliards de dollars."), PUB)
+    assert [e for e in x.events if e.type == "Lawsuit"] == []

@@ -197,10 +197,22 @@ def _first_party(view: DocView, tok: Token) -> list[str]:
 
 
 def _source(tok: Token) -> bool:
-    """A source reporting the news, not a party: "a rapporté Reuters", "selon Bloomberg"."""
+    """A source reporting the news, not a party: "a rapporté Reuters", "selon Bloomberg", "un
+    courriel publié par le site 9to5Mac", a viewpoint opening the sentence ("Pour le syndicat
+    SUD, l'amende …")."""
     verbs = rules().get("source_verbs", frozenset())
-    return (tok.dep_ in ("nsubj", "obj") and fold(tok.head.lemma_.lower()) in verbs) or has_case(
-        tok, "selon", "d'après", "d’après")
+    if (tok.dep_ in ("nsubj", "obj") and fold(tok.head.lemma_.lower()) in verbs) or has_case(
+            tok, "selon", "d'après", "d’après"):
+        return True
+    head = tok
+    while head.dep_ in ("flat:name", "flat", "appos", "nmod", "amod") and head.head.i != head.i and head.head.pos_ != "VERB":
+        head = head.head  # "le site 9to5Mac", "le syndicat SUD": the phrase's own head
+    if (head.dep_ == "obl:agent" or has_case(head, "par")) and fold(head.head.lemma_.lower()) in rules().get(
+            "source_passives", frozenset()):
+        return True
+    first = head.left_edge
+    return has_case(head, "pour") and first.i == head.sent.start and any(
+        t.text == "," for t in head.doc[head.right_edge.i + 1:head.right_edge.i + 2])
 
 
 def _phrase(tok: Token) -> list[Token]:

@@ -176,6 +176,9 @@ def _requirements_met(view: DocView, sent: Span, typ: str, tok: Token, trig: str
         if trig in ("attaquer", "saisir", "recours", "poursuivre", "jugement") or trig.startswith("procedure"):
             return "Organization" in kinds and _court_case(view, sent, tok, trig)
         if trig.startswith("sanction"):  # trade sanctions are no lawsuit; fines come with an amount
+            trade = _rules().get("trade_sanctions", frozenset())
+            if any(c.dep_ == "amod" and fold(c.lemma_.lower()) in trade for c in tok.children):
+                return False  # "malgré les sanctions américaines": a state's measures, no fine
             return "Organization" in kinds and _MONEY.search(text) is not None
         # "des employés ont déposé une plainte devant le tribunal": a court names no organisation
         return "Organization" in kinds or bool({fold(t.lower_) for t in sent} & _rules().get("court", frozenset()))
