@@ -292,6 +292,8 @@ NO_REFERENT = [
     ("impersonal-il-faut", "Orange a publié ses comptes. Il faut dire que le marché recule.", "Il"),
     ("impersonal-il-s-agit", "Orange a publié ses comptes. Il s'agit d'un recul historique.", "Il"),
     ("language-object", "Il parle le suédois couramment depuis son séjour chez Spotify.", "le suédois"),
+    ("impersonal-il-n-y-a", "Orange promet qu'il n'y aura aucun licenciement.", "il"),
+    ("impersonal-il-existe", "Orange a publié ses comptes. Il existe pourtant des doutes sur sa stratégie.", "Il"),
 ]
 
 

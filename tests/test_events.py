@@ -808,6 +808,12 @@ DISCOURSE_AGENTS = [
      "sécurité, pour 2 milliards de dollars.", ("Acquisition", "Cisco", "2018")),
     ("reflexive-verb-title",
      "Vivendi s'offre le britannique Lagardère pour 600 millions d'euros", ("Acquisition", "Vivendi", "2024-03-01")),
+    ("a-figure-without-a-subject-is-the-topics",
+     "Samsung domine le marché. Samsung reste prudent. Samsung vise la Chine.\n\nApple a publié mardi ses comptes "
+     "trimestriels. Le chiffre d'affaires a progressé de 8 % au premier trimestre.", ("Results", "Apple", "2024-Q1")),
+    ("an-apposed-description-is-not-the-passive-subject",
+     "Samsung a publié ses comptes. Le Galaxy Z Fold5, qui fonctionne sous Android, le système d'exploitation de "
+     "Google, avait été lancé le 10 août en Corée du Sud.", ("ProductLaunch", "Samsung Electronics", "2023-08-10")),
     ("pronoun-in-relative-clause",
      "Deezer a publié ses comptes. Le suédois Spotify mène une bataille contre Apple : la plainte qu'il a "
      "déposée en mars 2019 auprès de la Commission européenne est en cours.", ("Lawsuit", "Spotify", "2019-03")),

@@ -80,18 +80,33 @@ def agents(view: DocView, tok: Token, typ: str, trig: str, salient: str | None) 
         found = prep_orgs(view, tok, ("de", "d'", "d’", "du", "des"), ("nmod",))[:1]
     if not found and typ == "Outage":
         found = _hit(view, tok)
-    return found or _main_subject(view, tok) or fallback(salient)
+    return found or _main_subject(view, tok) or _topic(view, tok) or fallback(salient)
+
+
+def _topic(view: DocView, tok: Token) -> list[str]:
+    """The organisation the text is about at this point, when the sentence names none: the
+    latest organisation subject of the two sentences before ("Apple a publié ses comptes. Le
+    chiffre d'affaires a progressé de 8 %")."""
+    key = view.subject_before(tok, "Organization")
+    return [key] if key and not authority(view, key) else []  # a regulator reports no results
 
 
 def _passive_owner(view: DocView, tok: Token) -> list[str]:
     """"La console de Sony est commercialisée jeudi": the "de X" of the product launched."""
     for c in tok.children:
-        if c.dep_ == "nsubj:pass" and c.pos_ == "NOUN":
+        if c.dep_ == "nsubj:pass" and c.pos_ == "NOUN" and not _apposition(view, c):
             found = [k for d in c.subtree if d.dep_ == "nmod" and has_case(d, "de", "d'", "d’", "du")
                      and not any(a.dep_ == "acl:relcl" and a.i > c.i for a in d.ancestors) for k in orgs(view, d)]
             if found:
                 return found[:1]
     return []
+
+
+def _apposition(view: DocView, noun: Token) -> bool:
+    """"X, qui fonctionne sous Android, le système de Google, avait été lancé": a noun phrase
+    right after a name and a comma describes that name; the parser took it for the subject."""
+    first = noun.left_edge.i
+    return first >= 2 and view.tokens[first - 1].text == "," and view.ent_of(view.tokens[first - 2]) is not None
 
 
 def _at_fault(view: DocView, tok: Token, salient: str | None) -> list[str]:

@@ -457,13 +457,15 @@ def _gender(first: Token) -> bool | None:
     return True if word == "la" else False if word in ("le", "du", "au") else None
 
 
-_IMPERSONAL = {"agir", "falloir", "sembler", "paraître", "rester", "manquer", "pleuvoir"}
+_IMPERSONAL = {"agir", "falloir", "sembler", "paraître", "rester", "manquer", "pleuvoir", "exister"}
 
 
 def _impersonal(tok: Token) -> bool:
-    """"il s'agit de", "il faut", "il y a", "il reste": no referent."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "il" and (tok.head.lemma_.lower() in _IMPERSONAL or nxt is not None and nxt.lower_ == "y")
+    """"il s'agit de", "il faut", "il existe", "il (n')y a", "il reste": no referent."""
+    doc = tok.doc
+    nxt = [doc[j].lower_ for j in range(tok.i + 1, min(tok.i + 3, len(doc)))]
+    there = nxt[:1] == ["y"] or nxt[:1] in (["n'"], ["n’"], ["ne"]) and nxt[1:2] == ["y"]
+    return tok.lower_ == "il" and (tok.head.lemma_.lower() in _IMPERSONAL or there)
 
 
 def _dependent_clause(tok: Token) -> bool:
