@@ -13,12 +13,16 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp.doctext import doc_text
-from kg.nlp.resources import lex
+from kg.nlp.resources import fold, lex
 
 # (attribute, conversion) → {hash: string}: a hash names the same string in every doc, and
 # decoding it from the StringStore costs more than the rest of reading a column.
 _DECODED: dict[tuple[int, Callable[[str], str] | None], dict[int, str]] = {}
 _MAX_DECODED = 500_000  # strings remembered per column kind before starting over
+
+
+def _fold_lower(text: str) -> str:
+    return fold(text.lower())
 
 
 @dataclass
@@ -85,6 +89,16 @@ class DocView:
     def pos(self) -> list[str]:
         """Each token's coarse part of speech (``tok.pos_``)."""
         return self._strings(POS)
+
+    @cached_property
+    def folded_lowers(self) -> list[str]:
+        """Each token's text folded (``fold(tok.lower_)``), for lexicon look-ups."""
+        return self._strings(LOWER, convert=fold)
+
+    @cached_property
+    def folded_lemmas(self) -> list[str]:
+        """Each token's lemma folded (``fold(tok.lemma_.lower())``)."""
+        return self._strings(LEMMA, convert=_fold_lower)
 
     @cached_property
     def deps(self) -> list[str]:
