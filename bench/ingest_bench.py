@@ -7,7 +7,7 @@ model loads start from the same state and the peak RSS (``ru_maxrss``) belongs t
 * ``kg``: ``kg.ingest.ingest`` of a jsonl file of the same articles into a fresh store, then
   a second ingest of the same file (unchanged articles skip NLP), in process and as ``kg ingest``;
 * ``stages``: the ingest loop rebuilt from its parts (``annotate``, ``extract``,
-  ``GraphBuilder.build``, ``store.replace_article``), each stage timed, then every pipeline
+  ``GraphBuilder.build``, ``store.replace_articles`` per batch), each stage timed, then every pipeline
   component timed on one doc at a time.
 
 Usage::
@@ -134,21 +134,25 @@ def child_stages(jsonl: Path, store: Path, model: str, batch_size: int) -> dict:
     builder = GraphBuilder(Minter(settings.base_iri))
     store = open_store(settings)
     docs = annotate(nlp, ((a.text, a.date) for a in arts), batch_size)
+    graphs = []
     for art in arts:
         t0 = time.perf_counter()
         doc = next(docs)
         t1 = time.perf_counter()
         x = extract(doc, art, settings.min_confidence)
         t2 = time.perf_counter()
-        graph = builder.build(x)
+        graphs.append(builder.build(x))
         t3 = time.perf_counter()
-        store.replace_article(graph)
+        if len(graphs) == batch_size:  # as ingest does: a batch of articles at a time
+            store.replace_articles(graphs)
+            graphs = []
         t4 = time.perf_counter()
         times["nlp"] += t1 - t0
         times["extract"] += t2 - t1
         times["build"] += t3 - t2
         times["store"] += t4 - t3
     t = time.perf_counter()
+    store.replace_articles(graphs)
     store.close()
     times["store"] += time.perf_counter() - t
     return {"stages_s": times, "components_s": _components(nlp, arts), "rss_mb": _rss_mb()}
