@@ -851,3 +851,13 @@ def test_trade_sanctions_are_no_fine(analyse):
     x = analyse(_text("Le constructeur Huawei a lancé un smartphone 5G malgré les sanctions américaines, et ses ventes "
                       "ont atteint 2 milliards de dollars."), PUB)
     assert [e for e in x.events if e.type == "Lawsuit"] == []
+
+
+@pytest.mark.parametrize("background, date", [
+    ("Fin mars, le groupe Microsoft avait annoncé la suppression d'environ 2 000 postes, soit 1 % de ses effectifs.",
+     "2024-03"),
+    ("En janvier 2023, le groupe avait annoncé la suppression de près de 10 000 emplois dans le monde.", "2023-01"),
+])
+def test_a_definite_cut_with_its_figure_is_a_new_event_however_parsed(analyse, background, date):
+    x = analyse(_text("Le groupe Microsoft a confirmé mardi la suppression de 9 000 postes.\n\n" + background), PUB)
+    assert ("Layoff", "Microsoft", date) in {(e.type, _label(x, e.agent), e.date) for e in x.events}

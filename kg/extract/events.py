@@ -398,7 +398,13 @@ def _back_reference(view: DocView, tok: Token) -> bool:
     # "le souvenir de l'incendie qui avait ravagé …": the relative may hang on the noun above
     sub = list((tok.head if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" else tok).subtree)
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-    if any(t.like_num or view.ent_of(t, "Organization", "Product") for t in sub):
+    # the parser may hang "d'environ 9 000 postes" elsewhere: the words right after count too
+    after = []
+    for t in tok.doc[tok.i + 1:min(tok.i + 7, tok.sent.end)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break  # the noun's own phrase, not the clause that goes on
+        after.append(t)
+    if any(t.like_num or view.ent_of(t, "Organization", "Product") for t in (*sub, *after)):
         return False  # "le rachat de SIS", "l'incendie du 10 mars": an event of its own
     return not any(lo <= s < hi for s, _, _ in view.doc._.kg_dates or [])
 
