@@ -118,6 +118,14 @@ DESCRIPTIONS = [
      "Atos a présenté son plan lundi. Atos vise Bull. Orange reste prudent. Un porte-parole de "
      "l'opérateur a refusé de commenter.",
      "l'opérateur", "Orange"),
+    ("class-from-world-knowledge-operator",
+     "Nvidia a signé un accord avec Verizon. Nvidia fournira ses puces dès mars. Nvidia vise "
+     "les réseaux 5G. Un porte-parole de l'opérateur s'est dit satisfait.",
+     "l'opérateur", "Verizon"),
+    ("class-from-world-knowledge-maker",
+     "Verizon vendra le Pixel. Verizon a baissé ses prix. Verizon mise sur Qualcomm. Selon "
+     "Verizon, le constructeur livrera ses puces en juin.",
+     "le constructeur", "Qualcomm"),
     ("description-in-apposition",
      "Le projet réunit Atos et Vodafone, l'opérateur britannique, autour du cloud.",
      "l'opérateur britannique", "Vodafone"),

@@ -96,3 +96,20 @@ def test_date_offsets_point_into_the_original_text(text):
     found = find_dates(text, PUB)
     assert [(text[s:e], v) for s, e, v in found] == [("3 MARS 2012", "2012-03-03"),
                                                      ("L’AN DERNIER", "2012")]
+
+
+def test_world_knowledge_classes_name_gazetteer_organisations_and_class_groups():
+    from kg.nlp.org_classes import _classes, gazetteer_classes, known_classes
+    from kg.nlp.resources import gazetteer
+
+    known = known_classes()
+    entries = gazetteer().entries
+    groups = set(_classes().values())
+    assert len(known) > 300
+    for key, classes in known.items():
+        assert key in entries and entries[key].type == "Organization", key
+        assert classes and classes <= groups, (key, classes)
+    assert {"operateur"} <= gazetteer_classes("organization/verizon")
+    assert gazetteer_classes("organization/nvidia") >= {"constructeur"}
+    # nickname classes still count ("le gendarme des télécoms")
+    assert "regulateur" in gazetteer_classes("organization/arcep")

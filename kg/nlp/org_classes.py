@@ -3,15 +3,18 @@ organisations of an article are known to be of that kind, so that "un porte-paro
 l'opérateur" goes to the carrier of the article, not to its most mentioned company.
 
 An organisation's classes come from the article itself (a description placed before or in
-apposition to its name: "l'éditeur américain SolarWinds", "Orange, l'opérateur historique") and
-from the gazetteer's nicknames ("l'opérateur historique" for Orange). Class nouns and their
+apposition to its name: "l'éditeur américain SolarWinds", "Orange, l'opérateur historique"),
+from the gazetteer's nicknames ("l'opérateur historique" for Orange) and from world knowledge
+(``org_classes.json``: Verizon is an operator, Nvidia a chip maker). Class nouns and their
 synonyms are data (``lexicon.json`` ``org_classes``); generic nouns ("l'entreprise", "le
 groupe") fit every organisation.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -39,14 +42,25 @@ def class_of(tok: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def known_classes() -> dict[str, frozenset[str]]:
+    """Organisation key → the classes world knowledge gives it (``kg/data/org_classes.json``),
+    folded like :func:`class_of`'s answers."""
+    with resources.files("kg.data").joinpath("org_classes.json").open("r", encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {key: frozenset(fold(c) for c in classes) for key, classes in data["classes"].items()}
+
+
 @lru_cache(maxsize=4096)
 def gazetteer_classes(key: str) -> frozenset[str]:
-    """Classes the gazetteer's nicknames give an organisation ("l'opérateur historique")."""
+    """Classes the gazetteer gives an organisation: by its nicknames ("l'opérateur historique")
+    and by world knowledge (``org_classes.json``)."""
     entry = gazetteer().entries.get(key)
     if entry is None:
         return frozenset()
     classes = _classes()
-    return frozenset(classes[w] for nick in entry.nicknames for w in fold(nick).split() if w in classes)
+    nicks = frozenset(classes[w] for nick in entry.nicknames for w in fold(nick).split() if w in classes)
+    return nicks | known_classes().get(key, frozenset())
 
 
 class KnownClasses:
