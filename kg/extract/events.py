@@ -37,16 +37,17 @@ def _find_triggers(view: DocView, sent: Span) -> list[tuple[Token, str, str]]:
     """(token, event type, folded trigger) for each trigger phrase (longest phrase first)."""
     lexi = lex()
     table, firsts = lexi.event_triggers, lexi.event_first_words
-    tokens = view.tokens
+    tokens, lowers, lemmas = view.tokens, view.folded_lowers, view.folded_lemmas
     found = []
     for i in range(sent.start, sent.end):
-        tok = tokens[i]
-        lemma = fold(tok.lemma_.lower())
-        if fold(tok.lower_) not in firsts and lemma not in firsts:
-            reflexive = _reflexive_trigger(tok, lemma, table)
-            if reflexive:
-                found.append((tok, table[reflexive], reflexive))
+        lemma = lemmas[i]  # folded columns: a Token is made only for a possible trigger
+        if lowers[i] not in firsts and lemma not in firsts:
+            if ("se " + lemma) in table:
+                reflexive = _reflexive_trigger(tokens[i], lemma, table)
+                if reflexive:
+                    found.append((tokens[i], table[reflexive], reflexive))
             continue
+        tok = tokens[i]
         for n in (4, 3, 2, 1):
             if i + n > sent.end:
                 continue
