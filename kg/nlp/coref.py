@@ -20,12 +20,12 @@ from spacy.tokens import Doc, Token
 from kg.model import Entity
 from kg.nlp.entities import Ment
 from kg.nlp.org_classes import KnownClasses, class_of
+from kg.nlp.pronouns import reflexive_subject, subject_pronouns, the_latter
 from kg.nlp.relational import relational_descriptions
 from kg.nlp.resources import demonyms, fold, gazetteer, lex
 from kg.nlp.tokens import positions
 
 _DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
-_PRONOUNS = {"il", "elle"}
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class _SubjectChain:
         firsts = set(sent_starts)
         self.items = [(m.start, m.key) for m in orgs
                       if any(doc[i].dep_ in ("nsubj", "nsubj:pass") and _main_clause(doc[i].head)
-                             for i in range(m.start, m.end)) or _reflexive_subject(doc, m)
+                             for i in range(m.start, m.end)) or reflexive_subject(doc, m)
                       or _topic(doc, m, firsts)]
 
     def add(self, i: int, key: str) -> None:
@@ -128,15 +128,6 @@ _SUBORDINATE = {"advcl", "acl", "acl:relcl", "ccomp", "csubj"}
 def _main_clause(verb: Token) -> bool:
     """A verb of the main clause, not of "alors que X …", "qui …" or "que X …"."""
     return verb.dep_ not in _SUBORDINATE and (verb.dep_ != "conj" or verb.head.dep_ not in _SUBORDINATE)
-
-
-def _reflexive_subject(doc: Doc, m: Ment) -> bool:
-    """"SoftBank s'est délesté de …": the parser leaves a name before a reflexive verb
-    unattached (``dep``); it is the verb's subject."""
-    if m.end >= len(doc) or doc[m.start].dep_ != "dep":
-        return False
-    clitic = doc[m.end]
-    return clitic.lower_ in ("s'", "s’", "se") and clitic.dep_.startswith("expl") and clitic.head.i == doc[m.start].head.i
 
 
 _TOPIC = {"pour", "chez"}
@@ -229,8 +220,8 @@ def resolve_descriptions(
                 out.append(Ment(place_tok.i, place_tok.i + 1, place, "demonym"))
             facts.append(Fact(target, "basedIn", place, tok.i, f"coref-{kind}-place", 0.8))
     out.extend(_demonym_before_names(doc, demonym_at, token_ent, entities, facts))
-    out.extend(_pronouns(doc, mentions + out, entities, sent_starts))
-    out.extend(_the_latter(doc, mentions + out, entities))
+    out.extend(subject_pronouns(doc, mentions + out, entities, sent_starts))
+    out.extend(the_latter(doc, mentions + out, entities))
     return out, facts
 
 
@@ -382,96 +373,6 @@ def _demonym_before_names(doc, demonym_at: list[int], token_ent, entities, facts
             out.append(Ment(tok.i, tok.i + 1, place, "demonym"))
             facts.append(Fact(key, "basedIn", place, tok.i, "demonym-before-name", 0.8))
     return out
-
-
-def _pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity],
-              sent_starts: list[int]) -> list[Ment]:
-    """Subject "il"/"elle" → the subject entity of the previous sentence (organisation or person);
-    ``sent_starts``: the first token of each sentence."""
-    by_token = {}
-    for m in mentions:
-        for i in range(m.start, m.end):
-            by_token.setdefault(i, m)
-    out = []
-    last_subject: str | None = None
-    # Only mention tokens and "il"/"elle" can change anything: read those, sentence by sentence.
-    reads = sorted(set(by_token) | set(positions(doc, LOWER, _PRONOUNS.__contains__)))
-    current, found = -1, None
-    for i in reads:
-        n = bisect_right(sent_starts, i) - 1
-        if n != current:
-            if found:
-                last_subject = found
-            current, found = n, None
-        tok = doc[i]
-        m = by_token.get(tok.i)
-        if m and (tok.dep_.startswith("nsubj") or tok.dep_ == "expl:subj" or _reflexive_subject(doc, m)) \
-                and entities.get(m.key) \
-                and entities[m.key].type in ("Organization", "Person"):
-            found = found or m.key
-        elif tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and not _impersonal(tok):
-            # "X mène une bataille contre Apple, qu'il accuse …": in a dependent clause the
-            # pronoun is the subject named earlier in its own sentence.
-            antecedent = found if found and _dependent_clause(tok) else last_subject
-            if antecedent:
-                out.append(Ment(tok.i, tok.i + 1, antecedent, "pronoun"))
-    return out
-
-
-_LATTER = {"celui-ci", "celle-ci", "dernier", "dernière"}
-
-
-def _the_latter(doc: Doc, mentions: list[Ment], entities: dict[str, Entity]) -> list[Ment]:
-    """"ce dernier", "cette dernière", "celui-ci", "celle-ci" stand for the latest organisation or
-    person named before them ("la maison mère de Sprint avait pris le contrôle de ce dernier")."""
-    out = []
-    named = sorted((m for m in mentions if entities.get(m.key) and entities[m.key].type in ("Organization", "Person")),
-                   key=lambda m: m.start)
-    starts = [m.start for m in named]
-    split = [i for i in positions(doc, LOWER, ("celle", "celui").__contains__)  # "Celle - ci" at a sentence start
-             if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "ci"]
-    for i in sorted(positions(doc, LOWER, _LATTER.__contains__) + split):
-        start = i
-        if doc[i].lower_ in ("celle", "celui"):
-            i += 2
-        elif doc[i].lower_ in ("dernier", "dernière"):
-            if i == 0 or doc[i - 1].lower_ not in ("ce", "cette") or doc[i - 1].pos_ != "DET":
-                continue  # "le dernier trimestre", "l'an dernier"
-            start = i - 1
-        k = bisect_left(starts, start) - 1
-        speaker = doc[i].head.lemma_.lower() in lex().speech_verbs  # "a déclaré ce dernier": a person
-        feminine = doc[start].lower_.startswith("celle") or doc[i].lower_ == "dernière"
-        # not a name inside the latest one's description ("X, le patron de Juniper. Ce dernier …")
-        while k >= 0 and (named[k].end > start or doc[named[k].start - 1].lower_ in ("de", "d'", "d’", "du")
-                          or speaker and entities[named[k].key].type != "Person"
-                          or _gender(doc[named[k].start]) not in (None, feminine)):
-            k -= 1
-        if k >= 0 and start - named[k].end < 60:
-            out.append(Ment(start, i + 1, named[k].key, "pronoun"))
-    return out
-
-
-def _gender(first: Token) -> bool | None:
-    """Feminine (True) or masculine (False) by a description's determiner, else None."""
-    word = first.lower_
-    return True if word == "la" else False if word in ("le", "du", "au") else None
-
-
-_IMPERSONAL = {"agir", "falloir", "sembler", "paraître", "rester", "manquer", "pleuvoir", "exister"}
-
-
-def _impersonal(tok: Token) -> bool:
-    """"il s'agit de", "il faut", "il existe", "il (n')y a", "il reste": no referent."""
-    doc = tok.doc
-    nxt = [doc[j].lower_ for j in range(tok.i + 1, min(tok.i + 3, len(doc)))]
-    there = nxt[:1] == ["y"] or nxt[:1] in (["n'"], ["n’"], ["ne"]) and nxt[1:2] == ["y"]
-    return tok.lower_ == "il" and (tok.head.lemma_.lower() in _IMPERSONAL or there)
-
-
-def _dependent_clause(tok: Token) -> bool:
-    """The pronoun's verb is not its sentence's main verb (a relative, a completive…)."""
-    verb = tok.head
-    return verb.head.i != verb.i and verb.dep_ in ("acl:relcl", "acl", "ccomp", "advcl", "conj", "xcomp", "parataxis")
 
 
 def _ensure_entity(entities: dict[str, Entity], key: str) -> None:
