@@ -287,9 +287,9 @@ def _write(built: list[_Built], store, report: IngestReport) -> None:
         results = store.replace_articles([b.graph for b in ready]) if ready else []
     except Exception:  # noqa: BLE001 - not a KgError: each article on its own, as below
         results = [_write_one(store, b) for b in ready]
-    outcome = dict(zip(map(id, ready), results))
+    outcome = iter(results)  # one result per ready article, in order
     for b in built:
-        result = b.error if b.error is not None else outcome[id(b)]
+        result = b.error if b.error is not None else next(outcome)
         if isinstance(result, KgError):
             report.failed.append(result)
         elif isinstance(result, Exception):

@@ -49,13 +49,14 @@ class KgStore(ABC):
         bad article does not stop the others). Backends may write several articles in one
         transaction; the result is the same as writing them one after the other.
         """
-        out: list[bool | KgError] = []
-        for graph in graphs:
-            try:
-                out.append(self.replace_article(graph))
-            except KgError as exc:
-                out.append(exc)
-        return out
+        return [self._try_replace(graph) for graph in graphs]
+
+    def _try_replace(self, graph: ArticleGraph) -> bool | KgError:
+        """:meth:`replace_article`, its error returned instead of raised."""
+        try:
+            return self.replace_article(graph)
+        except KgError as exc:
+            return exc
 
     @abstractmethod
     def delete_article(self, article_iri: NamedNode) -> bool:

@@ -90,7 +90,7 @@ class OxigraphStore(KgStore):
             elif self.store.contains_named_graph(graph.iri):
                 self._commit(run, graphs, results)
                 run = _Run()
-                results[k] = self._replace_one(graph)
+                results[k] = self._try_replace(graph)
             else:
                 entity_quads = self._first_label_wins(graph.entity_quads, run.labels)
                 new = [q for q in entity_quads if q not in self._written and q not in run.fresh]
@@ -106,17 +106,11 @@ class OxigraphStore(KgStore):
             self.store.extend(run.quads)
         except OSError:
             for k in run.positions:
-                results[k] = self._replace_one(graphs[k])
+                results[k] = self._try_replace(graphs[k])
             return
         self._remember(run.fresh)
         for k in run.positions:
             results[k] = True
-
-    def _replace_one(self, graph: ArticleGraph) -> bool | KgError:
-        try:
-            return self.replace_article(graph)
-        except KgError as exc:
-            return exc
 
     def _remember(self, quads: Iterable[Quad]) -> None:
         """Note entity quads just written (forgetting them all past a bound: memory stays flat)."""
