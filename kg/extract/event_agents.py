@@ -14,6 +14,7 @@ from kg.extract.context import DocView
 from kg.extract.event_parse import (RELATIVE, COMPL, by_agent, fallback, has_case, maker, orgs,
                                      prep_orgs, rules, subjects)
 from kg.extract.event_parties import authority, defendant, plaintiff
+from kg.nlp.coref import SUBORDINATE
 from kg.nlp.resources import fold, lex
 
 
@@ -175,9 +176,6 @@ def _adjacent_subject(view: DocView, tok: Token) -> list[str]:
     return [key] if key else []
 
 
-_SUBORDINATE = ("advcl", "acl", "acl:relcl", "ccomp", "csubj")
-
-
 def _conj_subject(view: DocView, tok: Token) -> list[str]:
     """A second verb sharing the subject of the first ("Le distributeur a finalisé … et mis la
     main sur …") that the parser hung on a noun: the subject of the nearest main verb before it,
@@ -194,7 +192,7 @@ def _conj_subject(view: DocView, tok: Token) -> list[str]:
         t = doc[i]
         if t.text in (".", "!", "?", ";") or "\n" in t.text:
             break
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in _SUBORDINATE:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in SUBORDINATE:
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
             if subj is not None:
                 return orgs(view, subj)[:1]

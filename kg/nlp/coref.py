@@ -122,12 +122,13 @@ class _SubjectChain:
         return self.items[k][1] if k >= 0 and self.items[k][0] >= floor else None
 
 
-_SUBORDINATE = {"advcl", "acl", "acl:relcl", "ccomp", "csubj"}
+# Dependency labels of a subordinate clause's verb (event agents read them too).
+SUBORDINATE = frozenset({"advcl", "acl", "acl:relcl", "ccomp", "csubj"})
 
 
 def _main_clause(verb: Token) -> bool:
     """A verb of the main clause, not of "alors que X …", "qui …" or "que X …"."""
-    return verb.dep_ not in _SUBORDINATE and (verb.dep_ != "conj" or verb.head.dep_ not in _SUBORDINATE)
+    return verb.dep_ not in SUBORDINATE and (verb.dep_ != "conj" or verb.head.dep_ not in SUBORDINATE)
 
 
 _TOPIC = {"pour", "chez"}
