@@ -286,7 +286,9 @@ def _staff_object(tok: Token, counted: bool) -> bool:
     cut = _cut_noun(tok)
     if cut is None or not _staff(cut):
         return False
-    obj = next(c for c in tok.children if c.dep_ == "obj")
+    # the object carries the count ("plusieurs centaines d'employés"); a trigger the tagger
+    # made a noun has none, and its cut noun's own phrase is read (next() raised there)
+    obj = next((c for c in tok.children if c.dep_ == "obj"), cut)
     return not counted or any(t.like_num or fold(t.lemma_.lower()) in _AMOUNT_NOUNS for t in obj.subtree)
 
 
