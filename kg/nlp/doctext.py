@@ -24,7 +24,7 @@ def doc_text(doc: Doc) -> str:
     if cached is not None and cached[0] == len(doc):
         return cached[1]
     text = doc.text
-    doc.user_data[_KEY] = (len(doc), text)
+    keep_text(doc, text)
     return text
 
 

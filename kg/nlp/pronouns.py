@@ -30,9 +30,8 @@ def reflexive_subject(doc: Doc, m: Ment) -> bool:
     return clitic.lower_ in ("s'", "s’", "se") and clitic.dep_.startswith("expl") and clitic.head.i == doc[m.start].head.i
 
 
-
 def subject_pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity],
-              sent_starts: list[int]) -> list[Ment]:
+                     sent_starts: list[int]) -> list[Ment]:
     """Subject "il"/"elle" → the subject entity of the previous sentence (organisation or person);
     ``sent_starts``: the first token of each sentence."""
     by_token = {}
