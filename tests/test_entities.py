@@ -155,15 +155,6 @@ DESCRIPTIONS = [
 ]
 
 
-@pytest.mark.parametrize("case_id, text, description, expected", DESCRIPTIONS,
-                         ids=[c[0] for c in DESCRIPTIONS])
-def test_description_antecedent(analyse, case_id, text, description, expected):
-    x = analyse(text)
-    labels = {e.key: e.label for e in x.entities}
-    found = [labels.get(m.entity) for m in x.mentions if m.text == description]
-    assert found and found[-1] == expected, [(m.text, labels.get(m.entity)) for m in x.mentions]
-
-
 # (id, text, (subject, predicate, object) the relational description states)
 TIES = [
     ("filiale-de-states-subsidiary",
@@ -287,8 +278,10 @@ DISCOURSE = [
 ]
 
 
-@pytest.mark.parametrize("case_id, text, mention, expected", DISCOURSE, ids=[c[0] for c in DISCOURSE])
-def test_discourse_antecedent(analyse, case_id, text, mention, expected):
+# One test for both tables: the last mention with that text stands for that entity.
+@pytest.mark.parametrize("case_id, text, mention, expected", DESCRIPTIONS + DISCOURSE,
+                         ids=[c[0] for c in DESCRIPTIONS + DISCOURSE])
+def test_description_antecedent(analyse, case_id, text, mention, expected):
     x = analyse(text)
     labels = {e.key: e.label for e in x.entities}
     found = [labels.get(m.entity) for m in x.mentions if m.text == mention]
