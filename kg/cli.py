@@ -374,7 +374,8 @@ def eval_command(gold_dir: str, as_json: bool, misses: bool, baseline: bool,
     """Score the extraction against a folder of gold annotations (NAME.txt + NAME.json).
 
     Prints precision, recall and F1 per category, then per entity type, predicate and event
-    type.
+    type, then the near misses: quotes and events a prediction gets right in every field but
+    one (the speaker; the date, agent or type), counted by that field.
 
     \b
     Examples:
