@@ -432,6 +432,14 @@ POSITIVE = [
      "Prot, le patron de la société. Son associé précise : « Nous sommes rentables sur plusieurs "
      "marchés. »",
      "Steve Anavi", "Nous sommes rentables", None),
+    ("company-named-only-after-a-is-no-outlet",
+     "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
+     "cette décision devant la justice », réplique le géant de Redmond.",
+     "Microsoft", "Nous contesterons", None),
+    ("class-description-skips-companies-of-another-class",
+     "Xiaomi grignote des parts de marché à Samsung, d'après le cabinet Canalys. « Le chinois "
+     "profite du recul des ventes haut de gamme », observe l'institut.",
+     "Canalys", "Le chinois profite", None),
 ]
 
 NEGATIVE = [

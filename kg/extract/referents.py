@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.extract.genders import apposed_gender
-from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS, cues, folded_cues
+from kg.extract.speech import OBJ_PRONOUN, PRONOUN, SPEAKERS, cues, folded_cues, speech_verb
 from kg.nlp.org_classes import class_of, gazetteer_classes
 from kg.nlp.resources import fold, gazetteer, lex
 
@@ -272,7 +272,9 @@ def _outlets_build(view: DocView) -> set[str]:
 
 
 def _receivers(view: DocView) -> set[str]:
-    """Organisations only ever named after "à", "au", "aux", "par", "auprès"."""
+    """Organisations only ever named after "à", "au", "aux", "par", "auprès" in a statement's
+    setting ("a déclaré à Reuters", "interrogé par Le Figaro"): "racheté par Google" or "une
+    amende à Apple" does not make a company an outlet."""
     seen: dict[str, bool] = {}
     words = {"à", "au", "aux", "par", "auprès"}
     for m in view.doc._.kg_mentions or []:
@@ -282,8 +284,17 @@ def _receivers(view: DocView) -> set[str]:
         while j >= 0 and view.tokens[j].pos_ in ("DET", "ADJ", "NOUN") and j > m.start - 4 \
                 and view.tokens[j].lower_ not in words:
             j -= 1
-        seen[m.key] = seen.get(m.key, True) and j >= 0 and view.tokens[j].lower_ in words
+        seen[m.key] = seen.get(m.key, True) and j >= 0 and view.tokens[j].lower_ in words \
+            and _statement_setting(view, j)
     return {k for k, only in seen.items() if only}
+
+
+def _statement_setting(view: DocView, j: int) -> bool:
+    """A speech verb, an interview word or a source participle ("interrogé", "cité") in the
+    eight tokens before the preposition at ``j``, within its sentence."""
+    start = view.tokens[j].sent.start
+    setting = cues()["outlet_cues"] | cues()["source_participles"]
+    return any(speech_verb(t) or t.lower_ in setting for t in view.tokens[max(start, j - 8):j])
 
 
 def paragraph_org(view: DocView, anchor: int) -> str | None:
@@ -347,15 +358,19 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
     # "un porte-parole de l'entreprise" after a court's ruling: a company noun never stands
     # for a court, a regulator or a government.
     company = company_noun(head)
-    if class_of(head) is None and head.i > 0:
-        # "le groupe", "le conglomérat": the organisation the last two sentences are about.
+    cls = class_of(head)
+    if cls not in _INSTITUTIONS and head.i > 0:
+        # "le groupe", "le conglomérat": the organisation the last two sentences are about;
+        # "l'institut": that one too, unless world knowledge gives it another class.
         recent = view.subject_before(head, "Organization", sentences=2)
-        if recent and recent != other and recent not in media and not (company and _institution(view, recent)):
+        if recent and recent != other and recent not in media and not (company and _institution(view, recent)) \
+                and (cls is None or gazetteer_classes(recent) <= {cls}):
             return recent
     orgs = [m.key for m in view.doc._.kg_mentions or []
             if view.type(m.key) == "Organization" and m.key != other and m.key not in media
             and not (company and _institution(view, m.key))]
-    cls = class_of(head)
+    if cls is not None and cls not in _INSTITUTIONS:
+        orgs = [k for k in orgs if cls in gazetteer_classes(k)] or orgs  # "le cabinet": IDC, not Apple
     if cls in _INSTITUTIONS:
         # "indique le ministère": an institution, never the company the article is about.
         word = fold(head.lemma_)
