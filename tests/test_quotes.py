@@ -432,6 +432,18 @@ POSITIVE = [
      "Prot, le patron de la société. Son associé précise : « Nous sommes rentables sur plusieurs "
      "marchés. »",
      "Steve Anavi", "Nous sommes rentables", None),
+    ("multi-word-speech-verb-mettre-en-garde",
+     "Plusieurs banques ont signalé des fraudes. « Ne communiquez jamais vos codes par "
+     "téléphone », met en garde la Fédération bancaire française.",
+     "Fédération bancaire française", "Ne communiquez jamais", None),
+    ("multi-word-speech-verb-faire-savoir-in-the-present",
+     "Bouygues Telecom a rétabli son réseau dans la nuit. « Tous les services fonctionnent de "
+     "nouveau », fait savoir l'opérateur.",
+     "Bouygues Telecom", "Tous les services", None),
+    ("speech-verb-menacer-in-the-passe-compose",
+     "Tim Cook a défendu la politique de l'App Store. « Nous retirerons Fortnite de la "
+     "boutique », a menacé le patron d'Apple, Tim Cook.",
+     "Tim Cook", "Nous retirerons Fortnite", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

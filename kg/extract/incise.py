@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocView
 from kg.extract.referents import named
-from kg.extract.speech import EUPHONIC, IMPERSONAL, PRONOUN, cues, has_cue, speech_verb
+from kg.extract.speech import EUPHONIC, IMPERSONAL, PRONOUN, cues, has_cue, phrase_rest, speech_verb
 
 _AUX_FORMS = {"a", "ont", "avait", "avaient", "aurait"}
 # Between the comma and the incise verb: "s'est félicité", "leur a-t-il répondu", "n'a pas caché".
@@ -25,7 +25,7 @@ def incise_verb(toks: list[Token]) -> int | None:
         # Right after an auxiliary or the incise's pronoun too ("a-t-il martelé" as a noun).
         if speech_verb(t) and (t.pos_ != "NOUN" or j == 0 or toks[j - 1].pos_ == "AUX"
                                or toks[j - 1].lower_ in PRONOUN):
-            verb = j
+            verb = j + phrase_rest(t)  # "met en garde X": X follows the phrase's last word
         elif t.lower_ == "lire" and j > 0 and toks[j - 1].lower_ in IMPERSONAL:
             verb = j  # "peut-on lire dans le communiqué de X"
         elif verb is None and (t.lower_ in IMPERSONAL or t.lower_ in _AUX_FORMS or (

@@ -41,14 +41,50 @@ def _speech_forms() -> frozenset[str]:
 
 
 def speech_verb(tok: Token) -> bool:
-    """A speech verb in any form ("a déclaré", "tempère", "estimant")."""
+    """A speech verb in any form ("a déclaré", "tempère", "estimant"), or the first word of a
+    multi-word one ("met en garde")."""
     verbs = lex().speech_verbs
     if tok.lemma_.lower() in verbs or tok.lower_ in verbs:
         return True
-    if tok.lower_ == "savoir" and tok.i > 0 and tok.nbor(-1).lemma_.lower() == "faire":
+    if tok.lower_ == "savoir" and tok.i > 0 and _opens(tok.nbor(-1), "faire"):
         return True  # "a fait savoir X"
     # Every -er verb's -e form is in the lexicon's inflections ("tempère" for "tempérer").
-    return fold(tok.text) in _speech_forms()
+    return fold(tok.text) in _speech_forms() or phrase_rest(tok) > 0
+
+
+# Forms of the first verbs of multi-word speech verbs, which the tagger often leaves as their
+# own lemma or reads as a noun ("», fait savoir l'ACMA": "fait" NOUN).
+_PHRASE_FORMS = {"mettre": {"met", "mettent", "mis", "mettait"},
+                 "faire": {"fait", "font", "faisait"}}
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word speech verbs of the lexicon by their first word: "mettre" → (("en", "garde"),)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for verb in lex().speech_verbs:
+        first, *rest = verb.split()
+        if rest and not first.endswith("'") and first != "se":
+            out.setdefault(first, []).append(tuple(rest))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _opens(tok: Token, first: str) -> bool:
+    return tok.lemma_.lower() == first or tok.lower_ in _PHRASE_FORMS.get(first, ())
+
+
+def phrase_rest(tok: Token) -> int:
+    """How many words follow ``tok`` in the multi-word speech verb it opens ("met" of "met en
+    garde": 2), 0 when it opens none."""
+    doc = tok.doc
+    for first, tails in _phrases().items():
+        if not _opens(tok, first):
+            continue
+        for tail in tails:
+            end = tok.i + 1 + len(tail)
+            if end <= len(doc) and tuple(t.lower_ for t in doc[tok.i + 1:end]) == tail:
+                return len(tail)
+    return 0
 
 
 def selon_width(toks: list[Token], i: int) -> int:
