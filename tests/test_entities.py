@@ -302,3 +302,24 @@ NO_REFERENT = [
 def test_no_referent(analyse, case_id, text, word):
     x = analyse(text)
     assert word not in {m.text for m in x.mentions}
+
+
+# A gazetteer organisation's name inside a person's name: the person wins; alone, or after
+# "chez", or starting a subsidiary's name, the organisation stays.
+NAME_INSIDE_NAME = [
+    ("org-name-inside-person", "Le directeur financier d'Airbus, Thomas Peugeot Varenne, a "
+     "confirmé les chiffres.", "Thomas Peugeot Varenne", "Person"),
+    ("org-name-inside-person-2", "Selon la présidente du fonds, Marta Dell Arsenio, la levée "
+     "est bouclée.", "Marta Dell Arsenio", "Person"),
+    ("org-alone-after-chez", "Le chimiste a supprimé des postes. Chez Bayer, la direction se "
+     "tait.", "Bayer", "Organization"),
+    ("subsidiary-name-kept", "Google France a recruté vingt ingénieurs chez Bayer.",
+     "Google France", "Organization"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, surface, expected", NAME_INSIDE_NAME,
+                         ids=[c[0] for c in NAME_INSIDE_NAME])
+def test_name_inside_a_longer_name(analyse, case_id, text, surface, expected):
+    x = analyse(text)
+    assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]

@@ -56,11 +56,18 @@ class GazetteerRuler(EntityRuler):
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
     def set_annotations(self, doc: Doc, matches) -> None:
-        """Matches as entities, as the parent does, when the doc has no entity yet."""
+        """Matches as entities, as the parent does, when the doc has no entity yet; a match
+        inside a run of capitalised words is held back (see :func:`_inside_name`)."""
+        held = [m for m in matches if _inside_name(doc, m[1], m[2])]
+        if held:
+            doc.spans[HELD] = [Span(doc, s, e, label=self._ent_ids[m][0], span_id=self._ent_ids[m][1])
+                               if m in self._ent_ids else Span(doc, s, e, label=m)
+                               for m, s, e in held]
+            matches = [m for m in matches if m not in held]
         if self.overwrite or doc.ents or doc.to_array(ENT_TYPE).any():
             return super().set_annotations(doc, matches)
         entities: list[Span] = []
-        taken: set[int] = set()
+        taken: set[int] = {i for _, s, e in held for i in range(s, e)}
         for match_id, start, end in matches:
             if start in taken or end - 1 in taken:
                 continue
@@ -72,6 +79,30 @@ class GazetteerRuler(EntityRuler):
             entities.append(span)
             taken.update(range(start, end))
         doc.ents = entities
+
+
+HELD = "kg_gazetteer_held"
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """A gazetteer name between two capitalised words inside a sentence is part of a longer
+    name ("Kelly Bayer Rosmarin", a person): left to the statistical model, and given back
+    by :func:`restore_held` only where the model finds no entity over it."""
+    if start < 2 or end >= len(doc):
+        return False
+    before, after = doc[start - 1], doc[end]
+    return all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in (before, after)) \
+        and not before.is_sent_start and doc[start - 2].text not in ".!?:«\"“"
+
+
+def restore_held(doc: Doc) -> None:
+    """Gazetteer matches held back by the ruler become entities where the model put none."""
+    held = doc.spans.get(HELD)
+    if not held:
+        return
+    free = [s for s in held if all(t.ent_iob_ in ("O", "") for t in s)]
+    if free:
+        doc.set_ents(free, default="unmodified")
 
 
 @Language.component("kg_paragraphs")
@@ -120,6 +151,7 @@ class EntityResolver:
     """Types and links entity mentions, then resolves descriptions and pronouns to them."""
 
     def __call__(self, doc: Doc) -> Doc:
+        restore_held(doc)
         mentions, entities = resolve_names(doc)
         extra, facts = resolve_descriptions(doc, mentions, entities)
         doc._.kg_mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
