@@ -444,6 +444,14 @@ POSITIVE = [
      "Tim Cook a défendu la politique de l'App Store. « Nous retirerons Fortnite de la "
      "boutique », a menacé le patron d'Apple, Tim Cook.",
      "Tim Cook", "Nous retirerons Fortnite", None),
+    ("capitalised-demonym-after-a-person-subject-is-that-person",
+     "Le PDG de Nokia, Pekka Lundmark, a défendu le plan devant les analystes. « Nous devons "
+     "réduire nos coûts sans attendre », a insisté le Finlandais.",
+     "Pekka Lundmark", "Nous devons réduire", None),
+    ("capitalised-demonym-after-an-organisation-subject-stays-the-organisation",
+     "Pekka Lundmark a présenté le plan. Nokia a ensuite publié ses comptes trimestriels. « Nos "
+     "marges progressent malgré la baisse des ventes », a indiqué le Finlandais.",
+     "Nokia", "Nos marges progressent", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

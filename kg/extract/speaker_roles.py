@@ -6,11 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocView
-from kg.extract.referents import (main_org, misread_company, named, org_description, outlets,
-                                  paragraph_org)
+from kg.extract.referents import (gender_fits, gender_of, main_org, misread_company, named,
+                                  org_description, outlets, paragraph_org, quoted, subject_like)
 from kg.extract.relations.roles import role_relations
 from kg.extract.speech import SPEAKERS, has_cue
-from kg.nlp.resources import fold, lexicon
+from kg.nlp.resources import demonyms, fold, lexicon
 
 
 def org_in(view: DocView, toks: list[Token], besides: set[str] = frozenset()) -> str | None:
@@ -21,6 +21,23 @@ def org_in(view: DocView, toks: list[Token], besides: set[str] = frozenset()) ->
             return key
     return None
 
+
+
+def demonym_person(view: DocView, np: list[Token], anchor: int) -> str | None:
+    """"a écrit le Français", "a déclaré la Danoise": the person subject of the last two
+    sentences, when the latest subject is a person of that gender (an organisation subject
+    leaves the demonym to the organisations: "le Canadien" for RIM)."""
+    if len(np) != 2 or np[0].lower_ not in ("le", "la", "l'", "l’") or not np[1].text[:1].isupper() \
+            or np[1].lower_ not in demonyms():
+        return None
+    start = view.tokens[min(anchor, np[0].i)].sent.start
+    inside = quoted(view)
+    for sent in reversed([s for s in view.sents if s.start < start][-2:]):
+        for t in reversed(sent):
+            key = view.token_ent[t.i]
+            if key and view.type(key) in SPEAKERS and t.i not in inside and subject_like(view, t):
+                return key if gender_fits(view, key, gender_of(np[1])) else None
+    return None
 
 
 def surname_person(view: DocView, tok: Token) -> str | None:

@@ -9,7 +9,8 @@ from kg.extract.context import DocView
 from kg.extract.referents import (TITLES, gender_fits, gender_of, latest_person, misread_company,
                                   named, org_description, outlets, person_ref, pronoun_speaker,
                                   seat_org)
-from kg.extract.speaker_roles import (ORDINALS, document_issuer, one_of_its, ordinal_person, org_in,
+from kg.extract.speaker_roles import (ORDINALS, demonym_person, document_issuer, one_of_its,
+                                      ordinal_person, org_in,
                                       owner_complement, role_holder, role_match, spokesperson_org,
                                       surname_person)
 from kg.extract.speech import (ANONYMOUS, DET, OBJ_PRONOUN, PREPS, PRONOUN, SPEAKERS, cues, has_cue,
@@ -42,6 +43,9 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         key = named(view, t, "Person")
         if key and not owner_complement(np, t):
             return key
+    nationality = demonym_person(view, np, anchor)
+    if nationality:
+        return nationality
     if np[0].lower_ in ("ce", "cette") and len(np) > 1 and np[1].lower_ in ("dernier", "dernière"):
         return latest_person(view, anchor)  # "a déclaré ce dernier": the last person named
     if len(np) == 2 and np[0].lower_ in ("le", "la") and np[1].lower_ in ORDINALS:
