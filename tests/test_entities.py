@@ -323,3 +323,28 @@ NAME_INSIDE_NAME = [
 def test_name_inside_a_longer_name(analyse, case_id, text, surface, expected):
     x = analyse(text)
     assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]
+
+
+# A firm the model reads as a person: after "chez" or a firm noun in apposition; a person
+# after "de" or with a known first name after "chez" stays a person.
+FIRM_OR_PERSON = [
+    ("firm-after-chez", "« La demande reste solide », note Inès Carvalho, analyste chez "
+     "Hargreave Lansdown.", "Hargreave Lansdown", "Organization"),
+    ("firm-after-noun-and-adjective", "Le quotidien appartient au groupe belge Mercier "
+     "Lafont.", "Mercier Lafont", "Organization"),
+    ("firm-after-de-complement", "La société de gestion Carmignac Gestion a vendu ses parts.",
+     "Carmignac Gestion", "Organization"),
+    ("firm-after-dont", "La start-up a levé des capitaux auprès de plusieurs fonds, dont "
+     "Baron Capital et Valor Equity Partners.", "Baron Capital", "Organization"),
+    ("person-after-de-groupe", "Le groupe de Rupert Murdoch a vendu le quotidien.",
+     "Rupert Murdoch", "Person"),
+    ("person-first-name-after-chez", "Ces idées se retrouvent aussi chez Robert Kennedy, "
+     "neveu de l'ancien président.", "Robert Kennedy", "Person"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, surface, expected", FIRM_OR_PERSON,
+                         ids=[c[0] for c in FIRM_OR_PERSON])
+def test_firm_or_person(analyse, case_id, text, surface, expected):
+    x = analyse(text)
+    assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]

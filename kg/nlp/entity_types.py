@@ -76,6 +76,39 @@ def _org_apposition_after(span: Span) -> bool:
     return j < len(doc) and doc[j].text.islower() and _is_org_noun(doc, j)
 
 
+@lru_cache(maxsize=1)
+def _firm_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["firm_nouns"]["nouns"])
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Known first names: the lexicon's and those of the gazetteer's persons."""
+    persons = (e.name.split()[0] for e in gazetteer().entries.values()
+               if e.type == "Person" and " " in e.name)
+    return frozenset(persons) | lex().female_first_names
+
+
+def _firm_before(span: Span) -> bool:
+    """A name the model reads as a person is a firm after "chez" (unless it starts with a
+    known first name) or right after a firm noun: "analyste chez Quilter Cheviot", "le groupe
+    belge Rossel", "la société de gestion Baron Capital", "des fonds, dont X". Not after
+    "de" ("le groupe de Rupert Murdoch"): the noun must stand in apposition to the name."""
+    doc, j = span.doc, span.start - 1
+    if j < 1:
+        return False
+    if doc[j].lower_ == "chez":
+        return span[0].text not in first_names()
+    if doc[j].lower_ == "dont" and doc[j - 1].text == ",":
+        j -= 2  # "plusieurs fonds, dont X"
+    elif j >= 2 and doc[j].text.islower() and doc[j].pos_ == "NOUN" \
+            and doc[j - 1].lower_ in ("de", "d'", "d’"):
+        j -= 2  # "la société de gestion X", "le cabinet d'études X"
+    while j > 0 and j >= span.start - 4 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j -= 1
+    return j >= 0 and doc[j].lower_ in _firm_nouns()
+
+
 def _misc_type(span: Span) -> str | None:
     """MISC is an Organization after an organisation noun, a nationality ("le britannique X")
     or with a web suffix, a Product when it looks like one (iPhone 5, PlayBook) or a product
@@ -189,6 +222,8 @@ def type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None] 
     if label == "MISC":
         typ = _misc_type(span)
         return (typ, None) if typ else None
+    if label == "PER" and _firm_before(span):
+        return ("Organization", None)
     typ = LABEL_TYPE.get(label)
     if typ == "Person" and (len(span) < 2 or not all(t.text[:1].isupper() for t in span if t.is_alpha and len(t) > 3)):
         return ("Person", None) if len(span) >= 2 else ("Person?", None)
