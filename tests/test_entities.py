@@ -348,3 +348,29 @@ FIRM_OR_PERSON = [
 def test_firm_or_person(analyse, case_id, text, surface, expected):
     x = analyse(text)
     assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]
+
+
+# A long organisation name the model stops at its first word, followed by its acronym in
+# brackets: one organisation, the acronym an alias of it; an acronym spelling something else
+# is left alone.
+ACRONYMS = [
+    ("long-name-cut-by-the-model", "L'Autorité norvégienne des postes et des "
+     "télécommunications (ANPT), le régulateur du secteur, a ouvert une enquête.",
+     "Autorité norvégienne des postes et des télécommunications", "ANPT"),
+    ("long-name-first-word-in-gazetteer", "L'Office national des forêts (ONF) recrute deux "
+     "cents agents.", "Office national des forêts", "ONF"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, name, acronym", ACRONYMS,
+                         ids=[c[0] for c in ACRONYMS])
+def test_long_name_with_its_acronym(analyse, case_id, text, name, acronym):
+    x = analyse(text)
+    org = next((e for e in x.entities if e.label == name), None)
+    assert org is not None and org.type == "Organization", [e.label for e in x.entities]
+    assert {m.entity for m in x.mentions if m.text == acronym} == {org.key}
+
+
+def test_acronym_not_spelling_the_name_stays_apart(analyse):
+    x = analyse("Selon Orange (ORA), le marché recule.")
+    assert {e.label for e in x.entities if e.type == "Organization"} >= {"Orange", "ORA"}

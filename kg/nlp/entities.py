@@ -113,6 +113,30 @@ def _titled_person(span: Span) -> Span | None:
     return rest
 
 
+_LINKS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "en", "pour", "à",
+          "aux", "au", "sur"}
+
+
+def _to_acronym(span: Span) -> Span:
+    """"L'Autorité australienne des communications et des médias (ACMA)": a name the model
+    stopped at its first word, continued over lowercase words up to the acronym in brackets
+    that spells it (in any order: acronyms of translated names keep the original order)."""
+    doc, k = span.doc, span.end
+    limit = min(len(doc) - 2, span.end + 10)
+    while k < limit and (doc[k].is_alpha or doc[k].lower_ in _LINKS):
+        if not doc[k].text.islower():
+            return span
+        k += 1
+    if k == span.end or k >= limit or doc[k].text != "(" or doc[k + 2].text != ")":
+        return span
+    short = doc[k + 1].text
+    initials = [t.text[0].upper() for t in doc[span.start:k]
+                if t.is_alpha and t.lower_ not in _LINKS]
+    if 2 <= len(short) <= 6 and short.isupper() and sorted(short) == sorted(initials):
+        return doc[span.start:k]
+    return span
+
+
 def _is_acronym_of(short: str, long: str) -> bool:
     """``RIM`` is the acronym of ``Research In Motion``."""
     if not (2 <= len(short) <= 6 and short.isupper()):
@@ -138,19 +162,32 @@ class _Clusters:
         self.parent[self.find(a)] = self.find(b)
 
 
-def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
-    """Named mentions of the doc, each linked to an entity key, and the entities they name."""
-    g = gazetteer()
+def _typed_ents(doc: Doc) -> list[tuple[Span, str, str | None]]:
+    """The doc's entities, cleaned and typed, each with its gazetteer key (or None)."""
     raw: list[tuple[Span, str, str | None]] = []
+    acronyms: set[int] = set()  # the "(ACMA)" after a name continued up to it
     for ent in doc.ents:
         span = clean_span(ent)
         if span is None:
             continue
         titled = _titled_person(span)
         span, label = (titled, "PER") if titled is not None else (span, ent.label_)
-        typed = type_and_key(span, label, ent.ent_id_)
+        ent_id = ent.ent_id_
+        if label != "PER" and (longer := _to_acronym(span)) is not span:
+            span, label, ent_id = longer, "ORG", ""
+            acronyms.add(span.end + 1)
+        elif span.start in acronyms and len(span) == 1 and not ent_id:
+            label = "ORG"  # "(ONF)" tagged MISC: the acronym of the organisation before it
+        typed = type_and_key(span, label, ent_id)
         if typed:
             raw.append((span, typed[0], typed[1]))
+    return raw
+
+
+def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
+    """Named mentions of the doc, each linked to an entity key, and the entities they name."""
+    g = gazetteer()
+    raw = _typed_ents(doc)
     raw += _web_names(doc, raw)
     raw = extend_models(doc, raw)
     raw += cued_names(doc, raw)
