@@ -452,6 +452,21 @@ POSITIVE = [
      "Pekka Lundmark a présenté le plan. Nokia a ensuite publié ses comptes trimestriels. « Nos "
      "marges progressent malgré la baisse des ventes », a indiqué le Finlandais.",
      "Nokia", "Nos marges progressent", None),
+    ("leader-noun-of-a-company-with-one-founder-is-that-founder",
+     "Créé en 2011 par Jean-Baptiste Rudelle, Criteo vend de la publicité ciblée. « Le marché "
+     "se consolide », a estimé Sundar Pichai, le patron de Google. Le patron de Criteo a pour "
+     "sa part défendu une stratégie « fondée sur les données des marchands ».",
+     "Jean-Baptiste Rudelle", "fondée sur les données", None),
+    ("pronoun-after-a-role-subject-of-a-named-company",
+     "Octave Klaba, le président d'OVHcloud, a présenté les résultats. Le tour a été salué par "
+     "Nicolas Dufourcq, directeur général de Bpifrance. Le patron d'OVHcloud reste prudent. "
+     "« La croissance ralentit partout en Europe », a-t-il reconnu.",
+     "Octave Klaba", "La croissance ralentit", None),
+    ("one-word-title-before-a-nationality-adjective-and-the-name",
+     "Le fondeur a inauguré son chantier en présence du chancelier allemand Olaf Scholz. Le "
+     "groupe investit dix milliards d'euros. « C'est le retour de l'industrie », a lancé le "
+     "chancelier devant les ouvriers.",
+     "Olaf Scholz", "C'est le retour", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

@@ -43,7 +43,9 @@ def extract(doc: Doc, article: Article, min_confidence: float = 0.0) -> Extracti
         mentions.append(Mention(span.start_char, span.end_char, span.text, m.key))
         if m.kind in ("name", "description"):
             aliases.setdefault(m.key, {})[alias_form(span.text)] = None
-    relations = extract_relations(view, min_confidence)
+    # The speakers read the relations too ("le patron de X": the one X's relations name).
+    relations = view.memo("relations", extract_relations) if not min_confidence \
+        else extract_relations(view, min_confidence)
     quotes = extract_quotes(view)
     events = extract_events(view)
     used = {m.entity for m in mentions if m.entity in view.entities}

@@ -231,6 +231,11 @@ def pronoun_speaker(view: DocView, pron: Token, anchor: int) -> str | None:
         role = _role_subject(view, start, anchor, gender)
         if role:
             return role  # "La juge a prévenu … « … », a-t-elle souligné": the judge
+    # "Le patron de Pasqal ne s'en inquiète pas. « … », affirme-t-il": a role subject after the
+    # latest person named stands between the pronoun and that person.
+    role = _role_subject(view, _after_latest_person(view, start, anchor), anchor, gender, strict=True)
+    if role:
+        return role
     key = person_ref(view, anchor, gender)
     if key is not None and (gender != "Fem" or _fits(view, key, "Fem")):
         return key
@@ -245,17 +250,48 @@ def _agrees(tok: Token, gender: str | None) -> bool:
     return gender_of(tok) in (None, gender)
 
 
-def _role_subject(view: DocView, start: int, anchor: int, gender: str | None) -> str | None:
+def _role_subject(view: DocView, start: int, anchor: int, gender: str | None,
+                  strict: bool = False) -> str | None:
     """The person a role noun subject of the paragraph ("La juge a prévenu …") stands for, by
-    the one person the article titles with that noun ("la juge X")."""
-    from kg.extract.speakers import speaker_of  # speakers imports this module
+    the one person the article titles with that noun ("la juge X"); ``strict``: only a role in
+    a named organisation that the article gives to one person ("le patron de Pasqal")."""
+    from kg.extract.speaker_roles import role_holder  # both import this module
+    from kg.extract.speakers import speaker_of
     for tok in reversed(view.tokens[start:anchor]):
         if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lower_ in cues()["person_nouns"] \
                 and gender_of(tok) in (None, gender):
-            np = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i] + [tok]
-            key = speaker_of(view, np, anchor)
+            rest = _complement(view, tok)
+            if strict:
+                key = role_holder(view, tok, rest, anchor) if rest else None
+            else:
+                key = speaker_of(view, [c for c in tok.children if c.dep_ == "det" and c.i < tok.i] + [tok], anchor)
             return key if key and gender_fits(view, key, gender) else None
     return None
+
+
+def _complement(view: DocView, tok: Token) -> list[Token]:
+    """The "de X" complement right after a role noun ("le patron de Pasqal"), up to a comma."""
+    toks = view.tokens
+    if tok.i + 1 >= len(toks) or toks[tok.i + 1].lower_ not in ("de", "d'", "d’", "du"):
+        return []
+    out = [toks[tok.i + 1]]
+    for t in toks[tok.i + 2:tok.i + 7]:
+        if not (view.token_ent[t.i] or t.pos_ in ("DET", "NOUN", "PROPN", "ADJ")):
+            break
+        out.append(t)
+    return out
+
+
+def _after_latest_person(view: DocView, start: int, anchor: int) -> int:
+    """The start of the sentence after the latest one (from ``start``, before ``anchor``'s
+    sentence) that names a person outside quotation marks; ``anchor`` when that is the last one."""
+    inside = quoted(view)
+    sent_start = view.tokens[anchor].sent.start
+    for i in range(min(anchor, sent_start) - 1, start - 1, -1):
+        if i not in inside and named(view, view.tokens[i], "Person"):
+            end = view.tokens[i].sent.end
+            return end if end < sent_start else anchor
+    return start
 
 
 def outlets(view: DocView) -> set[str]:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.context import DocView
 from kg.extract.referents import (gender_fits, gender_of, main_org, misread_company, named,
                                   org_description, outlets, paragraph_org, quoted, subject_like)
-from kg.extract.relations.roles import role_relations
+from kg.extract.relations import extract_relations
 from kg.extract.speech import SPEAKERS, has_cue
 from kg.nlp.resources import demonyms, fold, lexicon
 
@@ -72,8 +72,12 @@ def role_match(view: DocView, np: list[Token], anchor: int) -> str | None:
             continue
         if len(words) == 1:
             # One word is too vague in an apposition ("le ministre" of "le ministre délégué");
-            # as a title right before the name it is not ("la juge X", "le rapporteur Y").
-            window = fold(view.tokens[m.start - 1].text) if m.start > 0 else ""
+            # as a title right before the name it is not ("la juge X", "le rapporteur Y",
+            # "le chancelier allemand X").
+            k = m.start - 1
+            if k > 0 and view.tokens[k].pos_ == "ADJ" and view.tokens[k].text.islower():
+                k -= 1
+            window = fold(view.tokens[k].text) if k >= 0 else ""
         else:
             window = fold(" ".join(t.text for t in _apposed(view, m.start, m.end)))
         if f" {phrase} " in f" {window} ":
@@ -123,15 +127,22 @@ def role_holder(view: DocView, head: Token, rest: list[Token], anchor: int) -> s
         return None
     word = head.lower_
     wanted = {"foundedBy"} if word in _FOUNDERS else {"leads"} if word in _LEADERS else {"leads", "worksFor"}
-    holders = set()
-    for a, pred, b, tok, _, _ in role_relations(view):
-        if tok.i < anchor and pred in wanted and org in (a, b):
-            holders.add(b if a == org else a)
+    holders = _holders(view, org, wanted, anchor)
     if not holders and word in _LEADERS:
         holders = _verb_leaders(view, org, anchor)
+    if not holders and word in _LEADERS:
+        # "Fondé par Eyal Waldman, Mellanox …" then "le patron de Mellanox": its one founder.
+        holders = _holders(view, org, {"foundedBy"}, anchor)
     if not holders and (word in _FOUNDERS or word in _LEADERS):
         return _apposed_holder(view, _FOUNDERS if word in _FOUNDERS else _LEADERS, org, anchor)
     return holders.pop() if len(holders) == 1 else None
+
+
+def _holders(view: DocView, org: str, wanted: set[str], anchor: int) -> set[str]:
+    """The persons the article's relations before ``anchor`` tie to ``org`` by ``wanted``."""
+    at = view.tokens[anchor].idx if anchor < len(view.tokens) else len(view.doc.text)
+    return {r.object if r.subject == org else r.subject for r in view.memo("relations", extract_relations)
+            if r.start < at and r.predicate in wanted and org in (r.subject, r.object)}
 
 
 def _verb_leaders(view: DocView, org: str, anchor: int) -> set[str]:
