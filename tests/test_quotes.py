@@ -467,6 +467,17 @@ POSITIVE = [
      "groupe investit dix milliards d'euros. « C'est le retour de l'industrie », a lancé le "
      "chancelier devant les ouvriers.",
      "Olaf Scholz", "C'est le retour", None),
+    ("pronoun-skips-a-subject-inside-a-relative-clause",
+     "La Fnac réduit ses effectifs. La CGT a déjà appelé à une grève mardi prochain, dans un "
+     "marché où Amazon s'est imposé comme le rival direct des libraires. « Nous ne céderons "
+     "rien », prévient-elle.",
+     "CGT", "Nous ne céderons rien", None),
+    ("lobby-is-an-association-description",
+     "Google a critiqué le texte. « Cette règle pénalise l'innovation », a réagi un "
+     "porte-parole de Google. A Bruxelles, l'association DigitalEurope, qui représente les "
+     "industriels du numérique, a publié une note. « Le calendrier est irréaliste », estime le "
+     "lobby.",
+     "DigitalEurope", "Le calendrier est", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

@@ -189,13 +189,21 @@ def latest_person(view: DocView, before: int) -> str | None:
 
 
 def _subject_before(view: DocView, before: int) -> tuple[int, str | None]:
-    """The latest entity named as a subject (by name or description) before ``before``."""
+    """The latest entity named as a subject (by name or description) before ``before``; in a
+    sentence whose latest subject is in a relative clause ("La CGT a appelé …, dans un secteur
+    où Google s'est imposé"), its main clause's subject."""
+    embedded: tuple[int, str | None] = (-1, None)
     for i in range(before - 1, max(-1, before - 120), -1):
         tok = view.tokens[i]
+        if embedded[1] and tok.sent.start != view.tokens[embedded[0]].sent.start:
+            break
         key = _cited(view, named(view, tok, *SPEAKERS), i)
         if key and tok.dep_ in ("nsubj", "nsubj:pass"):
-            return i, key
-    return -1, None
+            if not _embedded(tok):
+                return i, key
+            if not embedded[1]:
+                embedded = (i, key)
+    return embedded
 
 
 def antecedent(view: DocView, before: int) -> str | None:
