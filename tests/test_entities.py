@@ -374,3 +374,16 @@ def test_long_name_with_its_acronym(analyse, case_id, text, name, acronym):
 def test_acronym_not_spelling_the_name_stays_apart(analyse):
     x = analyse("Selon Orange (ORA), le marché recule.")
     assert {e.label for e in x.entities if e.type == "Organization"} >= {"Orange", "ORA"}
+
+
+@pytest.mark.parametrize("text, name, part", [
+    ("« Cette levée va nous permettre de passer à l'usine », résume son directeur général. "
+     "Georges-Antoine Vidal compte recruter plusieurs centaines de personnes.",
+     "Georges-Antoine Vidal", "Antoine Vidal"),
+])
+def test_no_sentence_starts_inside_a_hyphenated_name(nlp, analyse, text, name, part):
+    x = analyse(text)
+    names = {m.text for m in x.mentions}
+    assert name in names and part not in names, names
+    doc = nlp(text)
+    assert all(not t.is_sent_start for t in doc if t.text.startswith("-"))

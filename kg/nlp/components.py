@@ -105,21 +105,41 @@ def restore_held(doc: Doc) -> None:
         doc.set_ents(free, default="unmodified")
 
 
+# No sentence starts on a token glued to the one before, unless that one can end a sentence:
+# the parser cut "Georges | -Olivier Reymond" at the start of a sentence, and
+# "Metro-Goldwyn | -Mayer". (Forbidding starts after any word or comma as well also merged
+# sentences the parser cut rightly enough for the relation and event rules: more FPs there.)
+_MAY_END = (".", "!", "?", "…", ":", ";", "»", "”", '"', ")", "]")
+_NOT_START = numpy.uint64(2 ** 64 - 1)  # -1 in the SENT_START column: "not a start"
+
+
 @Language.component("kg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, intertitles and paragraphs never run together."""
+    """A line break ends a sentence: titles, intertitles and paragraphs never run together;
+    and no sentence starts after a token that cannot end one."""
     starts = _paragraph_starts(doc)
-    if not starts:
-        return doc
     if doc.has_annotation("DEP"):  # after the parser: let Token's setter raise its error
         for i in starts:
             doc[i].is_sent_start = True
+        return doc
     # Written as one column: Token.is_sent_start's setter checks the whole doc for a parse on
     # every call (~9 us per paragraph, most of this component's time).
     column = doc.to_array([SENT_START])
+    if len(doc) > 1:
+        column[1:][_no_start(doc)] = _NOT_START
     column[sorted(starts)] = 1
     doc.from_array([SENT_START], column)
     return doc
+
+
+def _no_start(doc: Doc) -> numpy.ndarray:
+    """Per token but the first: True where no sentence may start (see ``_MAY_END``); each
+    spelling is tested once."""
+    arr = doc.to_array([ORTH, SPACY])
+    strings = doc.vocab.strings
+    ends = [o for o in numpy.unique(arr[:, 0]).tolist() if strings[o].endswith(_MAY_END)]
+    prev = arr[:-1]
+    return (prev[:, 1] == 0) & ~numpy.isin(prev[:, 0], ends)
 
 
 def _paragraph_starts(doc: Doc) -> set[int]:
