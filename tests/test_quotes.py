@@ -61,10 +61,10 @@ POSITIVE = [
      "Sébastien Bazin a dévoilé jeudi le plan du groupe devant les investisseurs, aux côtés "
      "de Jean-Paul Agon.\n\n« Nous allons accélérer sur le numérique », a ajouté le dirigeant.",
      "Sébastien Bazin", "Nous allons accélérer", None),
-    ("after-spokesperson-is-the-company",
+    ("after-named-spokesperson-is-that-person",
      "Google a contesté la décision. « Nous allons faire appel de cette décision devant la "
      "justice », a indiqué un porte-parole du groupe, Jean Dupont.",
-     "Google", "Nous allons faire appel", None),
+     "Jean Dupont", "Nous allons faire appel", None),
     ("after-ce-dernier",
      "Le conseil a nommé Jean Durand à la tête de la filiale. « C'est une belle responsabilité "
      "pour moi », a déclaré ce dernier.",
@@ -478,6 +478,10 @@ POSITIVE = [
      "industriels du numérique, a publié une note. « Le calendrier est irréaliste », estime le "
      "lobby.",
      "DigitalEurope", "Le calendrier est", None),
+    ("unnamed-spokesperson-speaks-for-the-company",
+     "Amazon conteste l'amende. « Nous ferons appel de cette décision », a indiqué une "
+     "porte-parole du groupe dans un courriel.",
+     "Amazon", "Nous ferons appel", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

@@ -34,7 +34,10 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         core.append(t)
     for t in core[:4]:
         if has_cue(t, "spokesperson_nouns") and t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return spokesperson_org(view, np[np.index(t) + 1:], anchor)
+            # "un porte-parole du groupe, Al Verney": a spokesperson the text names speaks
+            # as that person ("Katie Cotton, la porte-parole du groupe" too).
+            return _named_after_comma(view, np[np.index(t) + 1:]) \
+                or spokesperson_org(view, np[np.index(t) + 1:], anchor)
     if np[0].lower_ in TITLES and len(np) > 1:
         key = surname_person(view, np[1])  # "a averti M. Breton"
         if key:
@@ -90,6 +93,14 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return org_description(view, head, np)
     return org_in(view, np, outlets(view))
 
+
+
+def _named_after_comma(view: DocView, rest: list[Token]) -> str | None:
+    """The person named in apposition after a comma in ``rest`` ("du groupe, Al Verney")."""
+    for k, t in enumerate(rest[:-1]):
+        if t.text == ",":
+            return named(view, rest[k + 1], "Person")
+    return None
 
 
 _PEERS = {"associé", "associée", "homologue", "collègue", "adjoint", "adjointe", "cofondateur",
