@@ -359,6 +359,9 @@ ACRONYMS = [
      "Autorité norvégienne des postes et des télécommunications", "ANPT"),
     ("long-name-first-word-in-gazetteer", "L'Office national des forêts (ONF) recrute deux "
      "cents agents.", "Office national des forêts", "ONF"),
+    ("long-name-cut-in-two-places", "Titre\n\nLe Groupement hospitalier Nord Atlantique "
+     "(GHNA), à Saint-Nazaire, fonctionne en mode dégradé depuis dimanche.",
+     "Groupement hospitalier Nord Atlantique", "GHNA"),
 ]
 
 
@@ -387,3 +390,13 @@ def test_no_sentence_starts_inside_a_hyphenated_name(nlp, analyse, text, name, p
     assert name in names and part not in names, names
     doc = nlp(text)
     assert all(not t.is_sent_start for t in doc if t.text.startswith("-"))
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("Le Digital Services Act (DSA) impose de nouvelles obligations aux plateformes.", "DSA",
+     None),
+    ("Le député Jean-Pierre Dumaine (JPD) a démissionné.", "Jean-Pierre Dumaine", "Person"),
+])
+def test_acronym_of_a_law_or_a_person_makes_no_organisation(analyse, text, name, typ):
+    x = analyse(text)
+    assert _types(x, name) == ({typ} if typ else set()), [(m.text, m.entity) for m in x.mentions]

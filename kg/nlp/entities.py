@@ -117,24 +117,33 @@ _LINKS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et"
           "aux", "au", "sur"}
 
 
-def _to_acronym(span: Span) -> Span:
-    """"L'Autorité australienne des communications et des médias (ACMA)": a name the model
-    stopped at its first word, continued over lowercase words up to the acronym in brackets
-    that spells it (in any order: acronyms of translated names keep the original order)."""
-    doc, k = span.doc, span.end
-    limit = min(len(doc) - 2, span.end + 10)
-    while k < limit and (doc[k].is_alpha or doc[k].lower_ in _LINKS):
-        if not doc[k].text.islower():
-            return span
-        k += 1
-    if k == span.end or k >= limit or doc[k].text != "(" or doc[k + 2].text != ")":
-        return span
-    short = doc[k + 1].text
-    initials = [t.text[0].upper() for t in doc[span.start:k]
-                if t.is_alpha and t.lower_ not in _LINKS]
-    if 2 <= len(short) <= 6 and short.isupper() and sorted(short) == sorted(initials):
-        return doc[span.start:k]
-    return span
+def _acronym_names(doc: Doc) -> dict[int, Span]:
+    """"L'Autorité australienne des communications et des médias (ACMA)", "Le Centre
+    hospitalier Sud Francilien (CHSF)": the name before an acronym in brackets, whatever the
+    model made of it (its first word, two places), found back from the bracket as the
+    shortest run of words from a capitalised one whose initials are the acronym's letters,
+    in any order (acronyms of translated names keep the source order). Keyed by the
+    acronym's token index."""
+    found: dict[int, Span] = {}
+    for k in positions(doc, ORTH, "(".__eq__):
+        if k + 2 >= len(doc) or doc[k + 2].text != ")":
+            continue
+        short = doc[k + 1].text
+        if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+            continue
+        letters, initials = sorted(short), []
+        for i in range(k - 1, max(-1, k - 13), -1):
+            tok = doc[i]
+            if not (tok.is_alpha or tok.lower_ in _LINKS):
+                break
+            if tok.is_alpha and tok.lower_ not in _LINKS:
+                initials.append(tok.text[0].upper())
+            if len(initials) > len(letters):
+                break
+            if tok.is_title and sorted(initials) == letters:
+                found[k + 1] = doc[i:k]
+                break
+    return found
 
 
 def _is_acronym_of(short: str, long: str) -> bool:
@@ -162,25 +171,43 @@ class _Clusters:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _acronym_sites(doc: Doc) -> tuple[dict[int, Span], dict[int, str]]:
+    """The organisation names found before an acronym (see :func:`_acronym_names`) that the
+    model did not tag whole, and the label each acronym takes: ORG, or MISC after a name the
+    model tags MISC only ("Digital Services Act (DSA)": a law); none over a person."""
+    names: dict[int, Span] = {}
+    labels: dict[int, str] = {}
+    for i, name in _acronym_names(doc).items():
+        found = {e.label_ for e in name.ents if not e.ent_id_}
+        if found == {"MISC"}:
+            labels[i] = "MISC"
+        elif not found & {"PER", "MISC"}:
+            labels[i] = "ORG"
+            if not any(e.start == name.start and e.end == name.end for e in doc.ents):
+                names[i] = name
+    return names, labels
+
+
 def _typed_ents(doc: Doc) -> list[tuple[Span, str, str | None]]:
     """The doc's entities, cleaned and typed, each with its gazetteer key (or None)."""
-    raw: list[tuple[Span, str, str | None]] = []
-    acronyms: set[int] = set()  # the "(ACMA)" after a name continued up to it
+    names, acronyms = _acronym_sites(doc)
+    raw: list[tuple[Span, str, str | None]] = [(n, "Organization", None) for n in names.values()]
+    inside = {i for name in names.values() for i in range(name.start, name.end)}
     for ent in doc.ents:
         span = clean_span(ent)
-        if span is None:
+        if span is None or span.start in inside or span.end - 1 in inside:
             continue
         titled = _titled_person(span)
         span, label = (titled, "PER") if titled is not None else (span, ent.label_)
-        ent_id = ent.ent_id_
-        if label != "PER" and (longer := _to_acronym(span)) is not span:
-            span, label, ent_id = longer, "ORG", ""
-            acronyms.add(span.end + 1)
-        elif span.start in acronyms and len(span) == 1 and not ent_id:
-            label = "ORG"  # "(ONF)" tagged MISC: the acronym of the organisation before it
-        typed = type_and_key(span, label, ent_id)
+        if span.start in acronyms and len(span) == 1 and not ent.ent_id_:
+            label = acronyms[span.start]  # "(ONF)" tagged MISC: the organisation's acronym
+        typed = type_and_key(span, label, ent.ent_id_)
         if typed:
             raw.append((span, typed[0], typed[1]))
+    found = {span.start for span, _, _ in raw}
+    # "(CHSF)" the model did not tag: the acronym of the name before it.
+    raw += [(doc[i:i + 1], "Organization", None) for i in names if i not in found]
+    raw.sort(key=lambda r: r[0].start)
     return raw
 
 
