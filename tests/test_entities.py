@@ -400,3 +400,19 @@ def test_no_sentence_starts_inside_a_hyphenated_name(nlp, analyse, text, name, p
 def test_acronym_of_a_law_or_a_person_makes_no_organisation(analyse, text, name, typ):
     x = analyse(text)
     assert _types(x, name) == ({typ} if typ else set()), [(m.text, m.entity) for m in x.mentions]
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("Le patron de Nokia Bell Labs a présenté ses travaux sur la 6G.", "Nokia Bell Labs",
+     "Bell Labs"),
+])
+def test_known_company_and_following_name_are_one_organisation(analyse, text, name, not_name):
+    x = analyse(text)
+    names = {m.text for m in x.mentions}
+    assert name in names and not_name not in names, names
+
+
+def test_outlet_then_person_are_not_joined(analyse):
+    x = analyse("« Le pari est risqué », a déclaré à Reuters Kirk Boodry, analyste chez Redex.")
+    assert _types(x, "Kirk Boodry") == {"Person"}, [(m.text, m.entity) for m in x.mentions]
+    assert _types(x, "Reuters") == {"Organization"}

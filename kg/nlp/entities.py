@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from kg.model import Entity
 from kg.nlp.products import LEADING, cued_names, extend_models
 from kg.nlp.doctext import doc_text
-from kg.nlp.entity_types import one_type_per_name, type_and_key
+from kg.nlp.entity_types import first_names, one_type_per_name, role_after, type_and_key
 from kg.nlp.resources import fold, gazetteer, lex
 from kg.nlp.tokens import positions
 from kg.vocab import entity_key
@@ -188,20 +188,43 @@ def _acronym_sites(doc: Doc) -> tuple[dict[int, Span], dict[int, str]]:
     return names, labels
 
 
+def _joined_ents(doc: Doc) -> list[tuple[Span, str, str]]:
+    """The doc's entities as (span, label, gazetteer id); a gazetteer organisation directly
+    followed by an organisation name of the model is one name with it ("Sony" + "Computer
+    Entertainment": the ruler tags the known part first, the model the rest), unless the
+    second name starts with a first name or is a person by its role ("à Reuters Kirk
+    Boodry, analyste")."""
+    ents = list(doc.ents)
+    out: list[tuple[Span, str, str]] = []
+    i = 0
+    while i < len(ents):
+        a = ents[i]
+        b = ents[i + 1] if i + 1 < len(ents) else None
+        if b is not None and a.ent_id_ and a.label_ == "ORG" and b.label_ == "ORG" \
+                and not b.ent_id_ and b.start == a.end and a[-1].whitespace_ \
+                and b[0].text not in first_names() and not role_after(b):
+            out.append((doc[a.start:b.end], "ORG", ""))
+            i += 2
+            continue
+        out.append((a, a.label_, a.ent_id_))
+        i += 1
+    return out
+
+
 def _typed_ents(doc: Doc) -> list[tuple[Span, str, str | None]]:
     """The doc's entities, cleaned and typed, each with its gazetteer key (or None)."""
     names, acronyms = _acronym_sites(doc)
     raw: list[tuple[Span, str, str | None]] = [(n, "Organization", None) for n in names.values()]
     inside = {i for name in names.values() for i in range(name.start, name.end)}
-    for ent in doc.ents:
+    for ent, label, ent_id in _joined_ents(doc):
         span = clean_span(ent)
         if span is None or span.start in inside or span.end - 1 in inside:
             continue
         titled = _titled_person(span)
-        span, label = (titled, "PER") if titled is not None else (span, ent.label_)
-        if span.start in acronyms and len(span) == 1 and not ent.ent_id_:
+        span, label = (titled, "PER") if titled is not None else (span, label)
+        if span.start in acronyms and len(span) == 1 and not ent_id:
             label = acronyms[span.start]  # "(ONF)" tagged MISC: the organisation's acronym
-        typed = type_and_key(span, label, ent.ent_id_)
+        typed = type_and_key(span, label, ent_id)
         if typed:
             raw.append((span, typed[0], typed[1]))
     found = {span.start for span, _, _ in raw}

@@ -141,7 +141,7 @@ def _in_title(span: Span) -> bool:
     return any(doc[j].lower_ in ("ministre", "ministère", "secrétaire") for j in range(max(0, span.start - 4), span.start))
 
 
-def _role_after(span: Span) -> bool:
+def role_after(span: Span) -> bool:
     """A two- or three-word capitalised name followed by ", (le|la) <role>" names a person."""
     doc = span.doc
     if not 2 <= len(span) <= 3 or not all(t.text[:1].isupper() for t in span):
@@ -215,7 +215,7 @@ def type_and_key(span: Span, label: str, ent_id: str) -> tuple[str, str | None] 
         return ("Product", None)
     if label in ("LOC", "MISC") and (_org_noun_right_before(span) or _org_apposition_after(span)):
         return ("Organization", None)  # "du cabinet Cravath", "sur Play, le premier opérateur"
-    if label in ("LOC", "ORG", "MISC") and _role_after(span):
+    if label in ("LOC", "ORG", "MISC") and role_after(span):
         return ("Person", None)  # "Panos Panay, le directeur produit de Microsoft"
     if _in_title(span) and not (label == "PER" and len(span) > 1):
         return None
