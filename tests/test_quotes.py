@@ -482,6 +482,11 @@ POSITIVE = [
      "Amazon conteste l'amende. « Nous ferons appel de cette décision », a indiqué une "
      "porte-parole du groupe dans un courriel.",
      "Amazon", "Nous ferons appel", None),
+    ("description-after-a-quote-is-its-own-sentence-s-subject",
+     "La Commission européenne a condamné Google. Google a annoncé qu'il ferait appel. Axel "
+     "Springer a salué « un signal fort pour toute la presse européenne », a réagi le groupe "
+     "de presse.",
+     "Axel Springer", "un signal fort", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

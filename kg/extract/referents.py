@@ -405,8 +405,9 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
     cls = class_of(head)
     if cls not in _INSTITUTIONS and head.i > 0:
         # "le groupe", "le conglomérat": the organisation the last two sentences are about;
-        # "l'institut": that one too, unless world knowledge gives it another class.
-        recent = view.subject_before(head, "Organization", sentences=2)
+        # "l'institut": that one too, unless world knowledge gives it another class. First the
+        # subject of its own sentence: "News Corp a salué « … », a réagi le groupe de presse".
+        recent = _own_subject(view, head) or view.subject_before(head, "Organization", sentences=2)
         if recent and recent != other and recent not in media and not (company and _institution(view, recent)) \
                 and (cls is None or gazetteer_classes(recent) <= {cls}):
             return recent
@@ -427,6 +428,18 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
                 return recent
     counts = Counter(orgs)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _own_subject(view: DocView, head: Token) -> str | None:
+    """The latest organisation subject before ``head`` in its sentence, outside quotations."""
+    inside = quoted(view)
+    for i in range(head.i - 1, head.sent.start - 1, -1):
+        tok = view.tokens[i]
+        if tok.dep_ in ("nsubj", "nsubj:pass") and i not in inside:
+            key = named(view, tok, "Organization")
+            if key:
+                return key
+    return None
 
 
 def company_noun(tok: Token) -> bool:
