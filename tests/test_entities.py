@@ -416,3 +416,28 @@ def test_outlet_then_person_are_not_joined(analyse):
     x = analyse("« Le pari est risqué », a déclaré à Reuters Kirk Boodry, analyste chez Redex.")
     assert _types(x, "Kirk Boodry") == {"Person"}, [(m.text, m.entity) for m in x.mentions]
     assert _types(x, "Reuters") == {"Organization"}
+
+
+# A ministry qualified by a foreign nationality is its own organisation, never Bercy; the
+# bare French name stays the gazetteer's.
+MINISTRIES = [
+    ("foreign-adjective-before", "Un porte-parole du ministère italien de l'Economie a "
+     "confirmé le montant de l'aide.", "ministère italien de l'Economie", None),
+    ("foreign-adjective-after", "Le ministère de l'Economie néerlandais a confirmé le montant "
+     "de l'aide.", "ministère de l'Economie néerlandais", None),
+    ("foreign-lowercase-du", "Le ministère chinois du Commerce a dénoncé ces restrictions.",
+     "ministère chinois du Commerce", None),
+    ("bare-name-is-bercy", "Le ministère de l'Economie a confirmé le montant de l'aide.",
+     "ministère de l'Economie", "organization/bercy"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, surface, key", MINISTRIES,
+                         ids=[c[0] for c in MINISTRIES])
+def test_foreign_ministry_is_not_bercy(analyse, case_id, text, surface, key):
+    x = analyse(text)
+    keys = {m.entity for m in x.mentions if m.text == surface}
+    assert len(keys) == 1 and "organization/bercy" not in keys - {key}, keys
+    assert _types(x, surface) == {"Organization"}
+    if key:
+        assert keys == {key}

@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from kg.model import Entity
 from kg.nlp.products import LEADING, cued_names, extend_models
 from kg.nlp.doctext import doc_text
 from kg.nlp.entity_types import first_names, one_type_per_name, role_after, type_and_key
-from kg.nlp.resources import fold, gazetteer, lex
+from kg.nlp.resources import demonyms, fold, gazetteer, lex
 from kg.nlp.tokens import positions
 from kg.vocab import entity_key
 
@@ -211,11 +211,45 @@ def _joined_ents(doc: Doc) -> list[tuple[Span, str, str]]:
     return out
 
 
+_MINISTRY = frozenset({"ministère", "ministere"})
+_DE = frozenset({"de", "du", "des", "d'", "d’"})
+
+
+def _foreign_ministries(doc: Doc) -> list[Span]:
+    """"le ministère allemand de l'Economie", "le ministère de l'Economie allemand": a
+    ministry qualified by a foreign nationality is that country's, never the French one
+    the gazetteer knows by the bare name (Bercy); the model's lowercase span would be
+    dropped as noise."""
+    if not any(w in doc_text(doc) for w in ("ministère", "ministere")):
+        return []
+    nations = demonyms()
+    france = nations["français"]
+
+    def foreign(j: int) -> bool:
+        return j < len(doc) and nations.get(doc[j].lower_, france) != france
+
+    out = []
+    for i in positions(doc, LOWER, _MINISTRY.__contains__):
+        j = i + 2 if foreign(i + 1) else i + 1
+        if j >= len(doc) or doc[j].lower_ not in _DE:
+            continue
+        j += 2 if j + 1 < len(doc) and doc[j + 1].lower_ in ("la", "l'", "l’", "les") else 1
+        if j >= len(doc) or not doc[j].text[:1].isupper():
+            continue
+        end = j + 1 if foreign(i + 1) else j + 2 if foreign(j + 1) else None
+        if end:
+            out.append(doc[i:end])
+    return out
+
+
 def _typed_ents(doc: Doc) -> list[tuple[Span, str, str | None]]:
     """The doc's entities, cleaned and typed, each with its gazetteer key (or None)."""
     names, acronyms = _acronym_sites(doc)
-    raw: list[tuple[Span, str, str | None]] = [(n, "Organization", None) for n in names.values()]
-    inside = {i for name in names.values() for i in range(name.start, name.end)}
+    extra = list(names.values()) + _foreign_ministries(doc)
+    forms = gazetteer().by_form
+    raw: list[tuple[Span, str, str | None]] = [
+        (n, "Organization", forms.get(fold(n.text), {}).get("Organization")) for n in extra]
+    inside = {i for name in extra for i in range(name.start, name.end)}
     for ent, label, ent_id in _joined_ents(doc):
         span = clean_span(ent)
         if span is None or span.start in inside or span.end - 1 in inside:
