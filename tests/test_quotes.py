@@ -487,6 +487,11 @@ POSITIVE = [
      "Springer a salué « un signal fort pour toute la presse européenne », a réagi le groupe "
      "de presse.",
      "Axel Springer", "un signal fort", None),
+    ("feminine-pronoun-after-a-woman-of-a-less-common-first-name",
+     "Margrethe Vestager a salué la coopération transatlantique. Lina Khan, qui préside la "
+     "FTC, a ensuite pris la parole devant la presse. « Aucune entreprise n'est au-dessus des "
+     "lois », a-t-elle déclaré.",
+     "Lina Khan", "Aucune entreprise", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",
