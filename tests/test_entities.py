@@ -441,3 +441,15 @@ def test_foreign_ministry_is_not_bercy(analyse, case_id, text, surface, key):
     assert _types(x, surface) == {"Organization"}
     if key:
         assert keys == {key}
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Le titre a reculé de 3 % mardi à Wall Street.", "Wall Street", "Place"),
+    ("Les analystes de Wall Street tablaient sur une marge plus faible.", "Wall Street",
+     "Place"),
+    ("Selon le Wall Street Journal, la banque prépare une offre.", "Wall Street Journal",
+     "Organization"),
+])
+def test_wall_street_is_a_place_its_newspaper_an_organisation(analyse, text, surface, expected):
+    x = analyse(text)
+    assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]
