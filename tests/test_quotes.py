@@ -492,6 +492,11 @@ POSITIVE = [
      "FTC, a ensuite pris la parole devant la presse. « Aucune entreprise n'est au-dessus des "
      "lois », a-t-elle déclaré.",
      "Lina Khan", "Aucune entreprise", None),
+    ("impersonal-incise-is-the-organisation-subject-of-the-sentence-before",
+     "Le Conseil d'Etat a rejeté le recours. Qualcomm estime que la procédure a duré trop "
+     "longtemps. « Nous examinerons toutes les options, y compris un pourvoi », fait-on valoir "
+     "dans l'entourage de la direction.",
+     "Qualcomm", "Nous examinerons toutes", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",
@@ -555,6 +560,9 @@ NEGATIVE = [
     ("union-noun-never-stands-for-the-company-the-article-is-about",
      "Orange a présenté jeudi son plan de départs volontaires aux salariés. Orange refuse de rouvrir "
      "les négociations. « Nous ne lâcherons rien sur les salaires », prévient le syndicat."),
+    ("impersonal-incise-of-an-unnamed-source-is-nobody-s",
+     "Orange a publié ses comptes annuels. « Une cession de la filiale n'est pas exclue », "
+     "glisse-t-on de source proche du dossier."),
     ("adverb-then-a-name-with-its-own-verb-is-no-incise",
      "Le slogan « Think different pour toujours », ensuite Apple a changé de stratégie."),
 ]

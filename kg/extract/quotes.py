@@ -150,7 +150,8 @@ def _after(view: DocView, close_i: int, anchor: int) -> tuple[str | None, str | 
     if any(t.lower_ in IMPERSONAL for t in group + rest[:1]):
         # "assure-t-on chez l'opérateur", "peut-on lire dans le communiqué de Meta": the
         # organisation named after the verb, else an unnamed source.
-        key = _impersonal_source(view, [t for t in rest if t.lower_ not in IMPERSONAL]) or ANONYMOUS
+        key = _impersonal_source(view, [t for t in rest if t.lower_ not in IMPERSONAL]) \
+            or _impersonal_topic(view, rest, anchor) or ANONYMOUS
         return key, (outlet if outlet != key else None)  # "insiste-t-on à Matignon": no outlet
     pron = next((t for t in group + rest[:1] if t.lower_ in PRONOUN), None)
     if pron is not None:
@@ -216,6 +217,18 @@ def _impersonal_source(view: DocView, toks: list[Token]) -> str | None:
         if t.pos_ == "NOUN" and has_cue(t, "org_nouns"):
             return org_description(view, t, toks)
     return None
+
+
+_SOURCES = {"source", "sources", "proche", "proches", "anonymat", "anonyme", "observateur", "observateurs"}
+
+
+def _impersonal_topic(view: DocView, rest: list[Token], anchor: int) -> str | None:
+    """"Bercy rappelle que … « … », indique-t-on dans l'entourage du ministre": the organisation
+    subject of the sentence before, unless the incise points to an unnamed source ("de source
+    proche du dossier")."""
+    if any(t.lower_ in _SOURCES for t in rest[:10]):
+        return None
+    return view.subject_before(view.tokens[anchor], "Organization", sentences=1)
 
 
 def outlet_of(view: DocView, sent_start: int, sent_end: int) -> str | None:
