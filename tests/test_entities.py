@@ -453,3 +453,26 @@ def test_foreign_ministry_is_not_bercy(analyse, case_id, text, surface, key):
 def test_wall_street_is_a_place_its_newspaper_an_organisation(analyse, text, surface, expected):
     x = analyse(text)
     assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]
+
+
+# A newspaper named with its article after the preposition that swallowed it.
+CONTRACTED = [
+    ("du-le", "Un porte-parole a confirmé l'incident auprès du Parisien mardi.", "Parisien",
+     "organization/le-parisien"),
+    ("au-le", "« Nous visons les joueurs », a expliqué le dirigeant au Figaro.", "Figaro",
+     "organization/le-figaro"),
+    ("aux-les", "Le directeur financier a détaillé ce plan aux Echos.", "Echos",
+     "organization/les-echos"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, surface, key", CONTRACTED,
+                         ids=[c[0] for c in CONTRACTED])
+def test_newspaper_after_contracted_article(analyse, case_id, text, surface, key):
+    x = analyse(text)
+    assert {m.entity for m in x.mentions if m.text == surface} == {key}
+
+
+def test_capitalised_name_with_du_is_not_a_newspaper(analyse):
+    x = analyse("Les ventes de téléviseurs ont bondi pendant la Coupe du Monde.")
+    assert "organization/le-monde" not in {m.entity for m in x.mentions}

@@ -242,14 +242,45 @@ def _foreign_ministries(doc: Doc) -> list[Span]:
     return out
 
 
+_CONTRACTED = {"au": "le", "du": "le", "aux": "les", "des": "les"}
+
+
+def _contracted_titles(doc: Doc) -> list[Span]:
+    """"au Figaro", "du Parisien", "aux Echos": a gazetteer organisation named with its
+    article ("Le Parisien") after the preposition that swallowed it; not inside a longer
+    capitalised name ("la Coupe du Monde")."""
+    forms = gazetteer().by_form
+    out = []
+    for i in positions(doc, LOWER, _CONTRACTED.__contains__):
+        if i > 0 and doc[i - 1].is_title or i + 1 >= len(doc) or not doc[i + 1].is_title:
+            continue
+        article = _CONTRACTED[doc[i].lower_]
+        for n in (3, 2, 1):
+            span = doc[i + 1:i + 1 + n]
+            if len(span) == n and not any(t.is_punct for t in span) \
+                    and "Organization" in forms.get(fold(f"{article} {span.text}"), {}):
+                out.append(span)
+                break
+    return out
+
+
+def _extra_names(doc: Doc) -> list[tuple[Span, str | None]]:
+    """Organisation names the model misses or cuts, with their gazetteer key (or None)."""
+    forms = gazetteer().by_form
+    names = [(s, forms.get(fold(s.text), {}).get("Organization"))
+             for s in _foreign_ministries(doc)]
+    for span in _contracted_titles(doc):
+        article = _CONTRACTED[doc[span.start - 1].lower_]
+        names.append((span, forms[fold(f"{article} {span.text}")]["Organization"]))
+    return names
+
+
 def _typed_ents(doc: Doc) -> list[tuple[Span, str, str | None]]:
     """The doc's entities, cleaned and typed, each with its gazetteer key (or None)."""
     names, acronyms = _acronym_sites(doc)
-    extra = list(names.values()) + _foreign_ministries(doc)
-    forms = gazetteer().by_form
-    raw: list[tuple[Span, str, str | None]] = [
-        (n, "Organization", forms.get(fold(n.text), {}).get("Organization")) for n in extra]
-    inside = {i for name in extra for i in range(name.start, name.end)}
+    extra = [(n, None) for n in names.values()] + _extra_names(doc)
+    raw: list[tuple[Span, str, str | None]] = [(n, "Organization", k) for n, k in extra]
+    inside = {i for name, _ in extra for i in range(name.start, name.end)}
     for ent, label, ent_id in _joined_ents(doc):
         span = clean_span(ent)
         if span is None or span.start in inside or span.end - 1 in inside:
