@@ -476,3 +476,24 @@ def test_newspaper_after_contracted_article(analyse, case_id, text, surface, key
 def test_capitalised_name_with_du_is_not_a_newspaper(analyse):
     x = analyse("Les ventes de téléviseurs ont bondi pendant la Coupe du Monde.")
     assert "organization/le-monde" not in {m.entity for m in x.mentions}
+
+
+# A seat city that acts stands for its institution; where something happens, it is a place.
+METONYMS = [
+    ("subject", "Bruxelles a infligé mardi une amende de 300 millions d'euros au fabricant.",
+     "organization/commission-europeenne"),
+    ("headline", "Bruxelles exige des garanties du fabricant de puces",
+     "organization/commission-europeenne"),
+    ("selon", "Selon Bruxelles, le fabricant a verrouillé le marché pendant cinq ans.",
+     "organization/commission-europeenne"),
+    ("locative", "Le fabricant a présenté ses engagements lors d'une réunion à Bruxelles.",
+     "place/bruxelles"),
+    ("coordinated-places", "Washington et Bruxelles négocient un nouvel accord sur les "
+     "données.", "place/bruxelles"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, key", METONYMS, ids=[c[0] for c in METONYMS])
+def test_seat_city_that_acts_is_its_institution(analyse, case_id, text, key):
+    x = analyse(text)
+    assert {m.entity for m in x.mentions if m.text == "Bruxelles"} == {key}

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from kg.model import Entity
 from kg.nlp.products import LEADING, cued_names, extend_models
 from kg.nlp.doctext import doc_text
-from kg.nlp.entity_types import first_names, one_type_per_name, role_after, type_and_key
+from kg.nlp.entity_types import (first_names, institution_metonyms, one_type_per_name, role_after,
+                                 type_and_key)
 from kg.nlp.missed_names import acronym_sites, extra_names
 from kg.nlp.resources import fold, gazetteer, lex
 from kg.nlp.tokens import positions
@@ -193,7 +194,7 @@ def resolve_names(doc: Doc) -> tuple[list[Ment], dict[str, Entity]]:
     raw += _web_names(doc, raw)
     raw = extend_models(doc, raw)
     raw += cued_names(doc, raw)
-    raw = one_type_per_name(raw)
+    raw = institution_metonyms(one_type_per_name(raw))
     persons = [s.text for s, t, _ in raw if t == "Person"]
     persons += [g.entries[k].name for s, t, k in raw if t == "Person" and k]
     clusters = _Clusters()

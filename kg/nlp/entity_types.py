@@ -238,3 +238,35 @@ def one_type_per_name(raw: list) -> list:
     # Likewise a name the model tags as a place elsewhere ("sur Play, le premier opérateur").
     return [(span, "Organization" if typ in ("Product", "Place") and key is None and span.text in orgs else typ, key)
             for span, typ, key in raw]
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, str]:
+    """Gazetteer key of a place → key of the institution it may stand for."""
+    g = gazetteer()
+    out = {}
+    for place, institution in lexicon()["place_metonyms"]["places"].items():
+        p, i = g.by_form.get(fold(place), {}), g.by_form.get(fold(institution), {})
+        if "Place" in p and "Organization" in i:
+            out[p["Place"]] = i["Organization"]
+    return out
+
+
+def _acts(span: Span) -> bool:
+    """The place acts in its sentence (see ``place_metonyms`` in the lexicon)."""
+    doc, root = span.doc, span.root
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in ("selon", "par"):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return root.dep_ in ("nsubj", "nsubj:pass", "obl:agent", "obj") \
+        or (nxt is not None and nxt.pos_ in ("VERB", "AUX"))
+
+
+def institution_metonyms(raw: list) -> list:
+    """"Bruxelles inflige une amende": a seat city that acts is its institution."""
+    table = _metonyms()
+    return [(span, "Organization", table[key]) if typ == "Place" and key in table and _acts(span)
+            else (span, typ, key) for span, typ, key in raw]
+
