@@ -497,6 +497,16 @@ POSITIVE = [
      "longtemps. « Nous examinerons toutes les options, y compris un pourvoi », fait-on valoir "
      "dans l'entourage de la direction.",
      "Qualcomm", "Nous examinerons toutes", None),
+    ("spokesperson-of-the-group-after-a-chez-topic",
+     "Oracle a racheté Cerner. Cerner perd des contrats et Cerner réduit ses effectifs. Chez "
+     "Oracle, on défend la transition. « Les hôpitaux gagneront en fiabilité », a fait valoir "
+     "un porte-parole du groupe.",
+     "Oracle", "Les hôpitaux gagneront", None),
+    ("description-after-an-opening-name-the-parser-left-unattached",
+     "Free lance son offre mobile à 19,99 euros. Orange a réagi dans la matinée. Bouygues "
+     "Telecom, qui avait anticipé le choc avec B&You, s'est montré prudent. « Nous allons "
+     "étudier ces offres dans le détail », a indiqué l'opérateur dans un communiqué.",
+     "Bouygues Telecom", "Nous allons étudier", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

@@ -198,18 +198,47 @@ class DocView:
                     out.append((sent.start, key))
         return out
 
-    def subject_before(self, tok: Token, *types: str, sentences: int = 2) -> str | None:
+    @cached_property
+    def _speaking_subjects(self) -> list[tuple[int, str]]:
+        """``_subjects`` plus what a statement's description may stand for: a fronted topic
+        ("Chez Dish, on …", "Pour X, …") and a name opening a sentence whose main verb the
+        parser left without a subject ("Bouygues Telecom, qui …, s'est montré prudent")."""
+        out = []
+        token_ent, deps, toks = self.token_ent, self.deps, self.tokens
+        for sent in self.sents:
+            first = toks[sent.start]
+            if first.lower_ in _TOPICS and sent.start + 1 < sent.end and token_ent[sent.start + 1]:
+                key = token_ent[sent.start + 1]
+                j = sent.start + 1
+                while j < sent.end and token_ent[j] == key:
+                    j += 1
+                if j < sent.end and toks[j].text == ",":
+                    out.append((sent.start, key))
+            elif token_ent[sent.start] and first.head == sent.root and not any(
+                    c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in sent.root.children):
+                out.append((sent.start, token_ent[sent.start]))
+            for i in range(sent.start, sent.end):
+                key = token_ent[i]
+                if key and deps[i] in ("nsubj", "nsubj:pass"):
+                    out.append((sent.start, key))
+        return out
+
+    def subject_before(self, tok: Token, *types: str, sentences: int = 2, topics: bool = False) -> str | None:
         """The latest entity of ``types`` in subject position within the ``sentences``
-        sentences before ``tok``'s, the antecedent of a possessive ("Son grand rival")."""
+        sentences before ``tok``'s, the antecedent of a possessive ("Son grand rival");
+        ``topics``: fronted topics and unattached opening names count (see ``_speaking_subjects``)."""
         starts = [s.start for s in self.sents if s.start < tok.sent.start][-sentences:]
         if not starts:
             return None
-        for start, key in reversed(self._subjects):
+        for start, key in reversed(self._speaking_subjects if topics else self._subjects):
             if start < starts[0]:
                 break
             if start < tok.sent.start and (not types or self.type(key) in types):
                 return key
         return None
+
+
+_TOPICS = {"chez", "pour", "côté"}  # "Chez X, on …": the organisation the sentence is about
 
 
 def _lemma(tok: Token) -> str:

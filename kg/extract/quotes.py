@@ -228,7 +228,7 @@ def _impersonal_topic(view: DocView, rest: list[Token], anchor: int) -> str | No
     proche du dossier")."""
     if any(t.lower_ in _SOURCES for t in rest[:10]):
         return None
-    return view.subject_before(view.tokens[anchor], "Organization", sentences=1)
+    return view.subject_before(view.tokens[anchor], "Organization", sentences=1, topics=True)
 
 
 def outlet_of(view: DocView, sent_start: int, sent_end: int) -> str | None:

@@ -407,7 +407,7 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
         # "le groupe", "le conglomérat": the organisation the last two sentences are about;
         # "l'institut": that one too, unless world knowledge gives it another class. First the
         # subject of its own sentence: "News Corp a salué « … », a réagi le groupe de presse".
-        recent = _own_subject(view, head) or view.subject_before(head, "Organization", sentences=2)
+        recent = _own_subject(view, head) or view.subject_before(head, "Organization", sentences=2, topics=True)
         if recent and recent != other and recent not in media and not (company and _institution(view, recent)) \
                 and (cls is None or gazetteer_classes(recent) <= {cls}):
             return recent
@@ -423,7 +423,7 @@ def org_description(view: DocView, head: Token, np: list[Token]) -> str | None:
         if not orgs and head.i > 0:
             # "Le STJV n'exclut rien. « … », prévient le syndicat": the subject just before, an
             # organisation of no other known class that is not the company the article is about.
-            recent = view.subject_before(head, "Organization", sentences=2)
+            recent = view.subject_before(head, "Organization", sentences=2, topics=True)
             if recent and recent not in media and gazetteer_classes(recent) <= {cls} and recent != main_org(view):
                 return recent
     counts = Counter(orgs)

@@ -120,7 +120,7 @@ def role_holder(view: DocView, head: Token, rest: list[Token], anchor: int) -> s
         org = org_in(view, rest[:4]) or (org_description(view, desc, rest[:4]) if desc is not None else None)
     elif head.i > 0 and view.tokens[head.i - 1].lower_ in ("son", "sa", "leur"):
         # "a commenté son PDG": the organisation the last two sentences are about.
-        org = view.subject_before(head, "Organization", sentences=2)
+        org = view.subject_before(head, "Organization", sentences=2, topics=True)
     else:
         return None
     if org is None or view.type(org) != "Organization":
@@ -259,5 +259,5 @@ def document_issuer(view: DocView, head: Token, rest: list[Token]) -> str | None
         key = org_in(view, rest[:6], outlets(view))
         if key:
             return key
-    recent = view.subject_before(head, "Organization", sentences=2)
+    recent = view.subject_before(head, "Organization", sentences=2, topics=True)
     return recent if recent and recent not in outlets(view) else paragraph_org(view, head.i)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.model import Entity
 from kg.nlp.entities import Ment
 from kg.nlp.org_classes import KnownClasses, class_of
-from kg.nlp.pronouns import reflexive_subject, subject_pronouns, the_latter
+from kg.nlp.pronouns import reflexive_subject, subject_pronouns, the_latter, unattached_subject
 from kg.nlp.relational import relational_descriptions
 from kg.nlp.resources import demonyms, fold, gazetteer, lex
 from kg.nlp.tokens import positions
@@ -108,7 +108,7 @@ class _SubjectChain:
         self.items = [(m.start, m.key) for m in orgs
                       if any(doc[i].dep_ in ("nsubj", "nsubj:pass") and _main_clause(doc[i].head)
                              for i in range(m.start, m.end)) or reflexive_subject(doc, m)
-                      or _topic(doc, m, firsts)]
+                      or _topic(doc, m, firsts) or unattached_subject(doc, m, firsts)]
 
     def add(self, i: int, key: str) -> None:
         """Record a description resolved in subject position."""
@@ -130,6 +130,10 @@ def _main_clause(verb: Token) -> bool:
     """A verb of the main clause, not of "alors que X …", "qui …" or "que X …"."""
     return verb.dep_ not in SUBORDINATE and (verb.dep_ != "conj" or verb.head.dep_ not in SUBORDINATE)
 
+
+_ROLE_HEADS = {"porte-parole", "pdg", "patron", "patronne", "dirigeant", "dirigeante", "président",
+               "présidente", "directeur", "directrice", "fondateur", "fondatrice", "cofondateur",
+               "cofondatrice", "direction", "responsable", "représentant", "représentante"}
 
 _TOPIC = {"pour", "chez"}
 
@@ -250,7 +254,10 @@ def _target(tok: Token, text: str, before_name: str | None, place: str | None,
         located = _org_located(place, candidates)
         narrowed = (located & fitting) if located and fitting else None
         pool = narrowed or located or fitting or candidates
-    subject = chain.last(tok.i) if tok.dep_ in ("nsubj", "nsubj:pass") else None
+    # A subject description continues the subject chain; so does the complement of a role
+    # noun ("un porte-parole du groupe", "le PDG du groupe"), whose phrase is the speaker.
+    subject = chain.last(tok.i) if tok.dep_ in ("nsubj", "nsubj:pass") or (
+        tok.dep_ == "nmod" and tok.head.lemma_.lower() in _ROLE_HEADS) else None
     if subject is not None and (pool is None or subject in pool):
         return subject  # a subject description continues the subject chain
     return sal.best(tok.i, pool)

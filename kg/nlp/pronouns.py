@@ -30,6 +30,16 @@ def reflexive_subject(doc: Doc, m: Ment) -> bool:
     return clitic.lower_ in ("s'", "s’", "se") and clitic.dep_.startswith("expl") and clitic.head.i == doc[m.start].head.i
 
 
+def unattached_subject(doc: Doc, m: Ment, firsts: set[int]) -> bool:
+    """"Bouygues Telecom, qui avait anticipé le choc, s'est montré prudent": a name opening its
+    sentence, hung on a main verb the parser gave no subject, is that verb's subject."""
+    if m.start not in firsts:
+        return False
+    root = doc[m.start].sent.root
+    return doc[m.start].head == root and root.pos_ in ("VERB", "AUX", "ADJ") \
+        and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in root.children)
+
+
 def subject_pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity],
                      sent_starts: list[int]) -> list[Ment]:
     """Subject "il"/"elle" → the subject entity of the previous sentence (organisation or person);
