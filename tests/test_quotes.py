@@ -507,6 +507,10 @@ POSITIVE = [
      "Telecom, qui avait anticipé le choc avec B&You, s'est montré prudent. « Nous allons "
      "étudier ces offres dans le détail », a indiqué l'opérateur dans un communiqué.",
      "Bouygues Telecom", "Nous allons étudier", None),
+    ("fragment-in-a-que-clause-is-the-speech-verb-s-subject",
+     "Free casse les prix. Interrogé sur RTL, Martin Bouygues, le patron de Bouygues, a assuré "
+     "que l'opérateur ne comptait pas se lancer dans « une guerre des prix suicidaire ».",
+     "Martin Bouygues", "une guerre des prix", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

@@ -288,7 +288,7 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
     for t in reversed(toks):
         if verb_like(t) or t.lemma_.lower() in ("se dire", "montrer"):
             spoken = True
-            key = _verb_speaker(view, t, open_i)
+            key = _verb_speaker(view, _speech_governor(t, toks[0].i), open_i)
             if key:
                 return key
     for i, t in enumerate(toks[:-1]):
@@ -326,6 +326,19 @@ def speaker_before(view: DocView, open_i: int) -> str | None:
         return ANONYMOUS
     return None
 
+
+
+def _speech_governor(verb: Token, start: int) -> Token:
+    """The speech verb whose "que" clause ``verb`` is in ("X a assuré que l'opérateur ne
+    comptait pas s'engager dans « … »": assuré, whose subject speaks), else ``verb``."""
+    v = verb
+    for _ in range(4):
+        if v.dep_ not in ("ccomp", "xcomp") or v.head is v or v.head.i < start:
+            break
+        v = v.head
+        if speech_verb(v):
+            return v
+    return verb
 
 
 def _lead_description(view: DocView, toks: list[Token], anchor: int) -> str | None:
