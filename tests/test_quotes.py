@@ -511,6 +511,11 @@ POSITIVE = [
      "Free casse les prix. Interrogé sur RTL, Martin Bouygues, le patron de Bouygues, a assuré "
      "que l'opérateur ne comptait pas se lancer dans « une guerre des prix suicidaire ».",
      "Martin Bouygues", "une guerre des prix", None),
+    ("description-after-a-name-whose-apposition-the-parser-took-for-the-subject",
+     "Netflix augmente ses prix en France. Canal+, le concurrent français de Netflix, n'a pas "
+     "annoncé de hausse. « Nos tarifs restent inchangés à ce stade », a assuré le groupe au "
+     "Figaro.",
+     "Canal+", "Nos tarifs restent", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

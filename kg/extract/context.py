@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp.doctext import doc_text
+from kg.nlp.pronouns import opening_subject
 from kg.nlp.resources import fold, lex
 
 # (attribute, conversion) → {hash: string}: a hash names the same string in every doc, and
@@ -214,9 +215,12 @@ class DocView:
                     j += 1
                 if j < sent.end and toks[j].text == ",":
                     out.append((sent.start, key))
-            elif token_ent[sent.start] and first.head == sent.root and not any(
-                    c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in sent.root.children):
-                out.append((sent.start, token_ent[sent.start]))
+            elif token_ent[sent.start]:
+                j = sent.start + 1
+                while j < sent.end and token_ent[j] == token_ent[sent.start]:
+                    j += 1
+                if opening_subject(self.doc, sent.start, j):
+                    out.append((sent.start, token_ent[sent.start]))
             for i in range(sent.start, sent.end):
                 key = token_ent[i]
                 if key and deps[i] in ("nsubj", "nsubj:pass"):

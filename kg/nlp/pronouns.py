@@ -31,13 +31,24 @@ def reflexive_subject(doc: Doc, m: Ment) -> bool:
 
 
 def unattached_subject(doc: Doc, m: Ment, firsts: set[int]) -> bool:
-    """"Bouygues Telecom, qui avait anticipé le choc, s'est montré prudent": a name opening its
-    sentence, hung on a main verb the parser gave no subject, is that verb's subject."""
-    if m.start not in firsts:
+    """A name opening its sentence that the parser did not make its verb's subject although it
+    is (see :func:`opening_subject`)."""
+    return m.start in firsts and opening_subject(doc, m.start, m.end)
+
+
+def opening_subject(doc: Doc, start: int, end: int) -> bool:
+    """The name at ``start:end``, first in its sentence, is the main verb's subject the parser
+    missed: "Bouygues Telecom, qui avait anticipé le choc, s'est montré prudent" (the verb has
+    no subject), "Deezer, le concurrent français de Spotify, n'a pas annoncé …" (its subject is
+    the apposition right after the name)."""
+    first, root = doc[start], doc[start].sent.root
+    if root.pos_ not in ("VERB", "AUX", "ADJ") or not (first.head == root or first.head == first):
         return False
-    root = doc[m.start].sent.root
-    return doc[m.start].head == root and root.pos_ in ("VERB", "AUX", "ADJ") \
-        and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in root.children)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+    if not subjects:
+        return first.head == root
+    return end < len(doc) and doc[end].text == "," and all(
+        s.pos_ == "NOUN" and end < s.i <= end + 3 for s in subjects)
 
 
 def subject_pronouns(doc: Doc, mentions: list[Ment], entities: dict[str, Entity],
