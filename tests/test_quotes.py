@@ -516,6 +516,11 @@ POSITIVE = [
      "annoncé de hausse. « Nos tarifs restent inchangés à ce stade », a assuré le groupe au "
      "Figaro.",
      "Canal+", "Nos tarifs restent", None),
+    ("academic-role-noun-after-a-quotation-is-the-person-named-before",
+     "Apple a gagné son procès. Jean Martin, avocat spécialisé, juge le verdict logique. « C'était "
+     "attendu », a-t-il dit. Marie Durand, professeure de droit à Assas, relève la portée du "
+     "dossier. « Cette affaire change la jurisprudence », a expliqué l'universitaire au Monde.",
+     "Marie Durand", "Cette affaire change", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",
