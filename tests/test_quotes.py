@@ -521,6 +521,13 @@ POSITIVE = [
      "attendu », a-t-il dit. Marie Durand, professeure de droit à Assas, relève la portée du "
      "dossier. « Cette affaire change la jurisprudence », a expliqué l'universitaire au Monde.",
      "Marie Durand", "Cette affaire change", None),
+    ("description-after-a-chez-topic-the-parser-cut-at-its-comma",
+     "Pour les analystes, le plus dur commence. « Fusionner deux réseaux de cette taille "
+     "prendra des années », a estimé Craig Moffett, analyste chez MoffettNathanson, interrogé "
+     "par Reuters. Selon lui, la fusion donne une avance au nouvel ensemble.\n\nChez Dish, on "
+     "se veut également confiant. « Nous sommes prêts à devenir un concurrent crédible dans le "
+     "mobile », a indiqué le groupe de Charlie Ergen, qui doit reprendre Boost Mobile.",
+     "Dish", "Nous sommes prêts", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

@@ -213,7 +213,8 @@ class DocView:
                 j = sent.start + 1
                 while j < sent.end and token_ent[j] == key:
                     j += 1
-                if j < sent.end and toks[j].text == ",":
+                # The parser sometimes ends the sentence at the topic's comma ("Chez Dish | , on …").
+                if j < len(toks) and toks[j].text == ",":
                     out.append((sent.start, key))
             elif token_ent[sent.start]:
                 j = sent.start + 1
