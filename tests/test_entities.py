@@ -497,3 +497,36 @@ METONYMS = [
 def test_seat_city_that_acts_is_its_institution(analyse, case_id, text, key):
     x = analyse(text)
     assert {m.entity for m in x.mentions if m.text == "Bruxelles"} == {key}
+
+
+# An acronym the text presents as a body (definite article + body noun in apposition after
+# it, or a body noun right before it) is an organisation in every mention of the article;
+# an acronym with no such noun around it (a law, a programme) is not made one.
+BODIES = [
+    ("apposition-after", "Le FNTR, l'association qui regroupe les transporteurs routiers, "
+     "a saisi le tribunal. Le FNTR réclame une indemnité.", "FNTR", 2),
+    ("apposition-adjective", "« Les délais sont intenables », estime le SPIQ, le syndicat "
+     "professionnel des installateurs.", "SPIQ", 1),
+    ("noun-before", "Les membres du collectif RENUM ont manifesté mardi. « Nous ne céderons "
+     "pas », a prévenu le RENUM.", "RENUM", 2),
+]
+
+
+@pytest.mark.parametrize("case_id, text, surface, count", BODIES, ids=[c[0] for c in BODIES])
+def test_acronym_presented_as_a_body_is_an_organisation(analyse, case_id, text, surface,
+                                                        count):
+    x = analyse(text)
+    found = [m for m in x.mentions if m.text == surface]
+    assert len(found) == count and _types(x, surface) == {"Organization"}, \
+        [(m.text, m.entity) for m in x.mentions]
+    assert len({m.entity for m in found}) == 1
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Le RGPD, entré en vigueur en 2018, impose de nouvelles règles aux entreprises.", "RGPD"),
+    ("Le DMA, la loi européenne sur les marchés numériques, vise les grandes plateformes. "
+     "Le DMA s'applique depuis mars.", "DMA"),
+])
+def test_acronym_without_body_noun_stays_no_organisation(analyse, text, surface):
+    x = analyse(text)
+    assert "Organization" not in _types(x, surface), [(m.text, m.entity) for m in x.mentions]

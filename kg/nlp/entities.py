@@ -18,7 +18,8 @@ from kg.nlp.products import LEADING, cued_names, extend_models
 from kg.nlp.doctext import doc_text
 from kg.nlp.entity_types import (first_names, institution_metonyms, one_type_per_name, role_after,
                                  type_and_key)
-from kg.nlp.missed_names import acronym_sites, extra_names
+from kg.nlp.missed_names import (acronym_positions, acronym_sites, body_acronyms,
+                                 extra_names)
 from kg.nlp.resources import fold, gazetteer, lex
 from kg.nlp.tokens import positions
 from kg.vocab import entity_key
@@ -166,6 +167,7 @@ def _joined_ents(doc: Doc) -> list[tuple[Span, str, str]]:
 def _typed_ents(doc: Doc) -> list[tuple[Span, str, str | None]]:
     """The doc's entities, cleaned and typed, each with its gazetteer key (or None)."""
     names, acronyms = acronym_sites(doc)
+    bodies = body_acronyms(doc)
     extra = [(n, None) for n in names.values()] + extra_names(doc)
     raw: list[tuple[Span, str, str | None]] = [(n, "Organization", k) for n, k in extra]
     inside = {i for name, _ in extra for i in range(name.start, name.end)}
@@ -177,12 +179,19 @@ def _typed_ents(doc: Doc) -> list[tuple[Span, str, str | None]]:
         span, label = (titled, "PER") if titled is not None else (span, label)
         if span.start in acronyms and len(span) == 1 and not ent_id:
             label = acronyms[span.start]  # "(ONF)" tagged MISC: the organisation's acronym
+        if len(span) == 1 and not ent_id and span.text in bodies:
+            raw.append((span, "Organization", None))  # "Le CISPE, l'association qui …"
+            continue
         typed = type_and_key(span, label, ent_id)
         if typed:
             raw.append((span, typed[0], typed[1]))
     found = {span.start for span, _, _ in raw}
     # "(CHSF)" the model did not tag: the acronym of the name before it.
     raw += [(doc[i:i + 1], "Organization", None) for i in names if i not in found]
+    if bodies:  # the mentions of an organisation's acronym the model did not tag
+        taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
+        raw += [(doc[i:i + 1], "Organization", None)
+                for i in acronym_positions(doc) if i not in taken and doc[i].text in bodies]
     raw.sort(key=lambda r: r[0].start)
     return raw
 

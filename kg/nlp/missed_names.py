@@ -4,11 +4,13 @@ swallowed. Used by :mod:`kg.nlp.entities`."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from kg.nlp.doctext import doc_text
-from kg.nlp.resources import demonyms, fold, gazetteer
+from kg.nlp.resources import demonyms, fold, gazetteer, lexicon
 from kg.nlp.tokens import positions
 
 _LINKS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "en", "pour", "à",
@@ -123,3 +125,57 @@ def extra_names(doc: Doc) -> list[tuple[Span, str | None]]:
         article = _CONTRACTED[doc[span.start - 1].lower_]
         names.append((span, forms[fold(f"{article} {span.text}")]["Organization"]))
     return names
+
+
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "du", "au", "des", "aux"})
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Nouns that present a name as an organisation (``body_nouns`` in the lexicon)."""
+    return frozenset(lexicon()["body_nouns"]["nouns"])
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+
+
+def _body_noun_at(doc: Doc, j: int) -> bool:
+    """A body noun at ``j`` after up to two lowercase adjectives from ``j`` on: the index
+    test is on the noun ("l'association professionnelle X" reads back from X)."""
+    nouns = body_nouns()
+    return 0 <= j < len(doc) and doc[j].text.islower() \
+        and (doc[j].lower_ in nouns or doc[j].lemma_.lower() in nouns)
+
+
+def _presented_as_body(doc: Doc, i: int) -> bool:
+    """"Le CISPE, l'association qui …", "l'association professionnelle CISPE": the acronym
+    at ``i`` has a definite article and a body noun in apposition after it, or a body noun
+    (over lowercase adjectives) right before it."""
+    j = i - 1
+    while j > 0 and j >= i - 3 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j -= 1
+    if _body_noun_at(doc, j) and j > 0 and doc[j - 1].lower_ in _DEFINITE:
+        return True
+    if i == 0 or doc[i - 1].lower_ not in _DEFINITE or i + 3 >= len(doc) \
+            or doc[i + 1].text != "," or doc[i + 2].lower_ not in ("le", "la", "l'", "l’"):
+        return False
+    j = i + 3
+    while j < len(doc) and j <= i + 5 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j += 1
+    return _body_noun_at(doc, j)
+
+
+def body_acronyms(doc: Doc) -> frozenset[str]:
+    """Acronyms (2–6 capitals) the article presents as an organisation somewhere (see
+    :func:`_presented_as_body`) and the gazetteer does not know: every mention of them is
+    that organisation's, whatever the model tagged ("le DSA", a law, has no body noun)."""
+    forms = gazetteer().by_form
+    found = {doc[i].text for i in acronym_positions(doc)
+             if fold(doc[i].text) not in forms and _presented_as_body(doc, i)}
+    return frozenset(found)
+
+
+def acronym_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens spelt as acronyms (2–6 capital letters)."""
+    return positions(doc, ORTH, _is_acronym)
