@@ -528,6 +528,12 @@ POSITIVE = [
      "se veut également confiant. « Nous sommes prêts à devenir un concurrent crédible dans le "
      "mobile », a indiqué le groupe de Charlie Ergen, qui doit reprendre Boost Mobile.",
      "Dish", "Nous sommes prêts", None),
+    ("description-after-an-opening-name-the-parser-made-the-root",
+     "Free lance son forfait à 19,99 euros. Orange a dénoncé une offre intenable. Bouygues "
+     "Telecom, qui avait anticipé le choc en lançant sa marque B&You, s'est d'abord voulu "
+     "prudent. « Nous analyserons ces offres avant toute décision », a indiqué l'opérateur dans "
+     "un communiqué.",
+     "Bouygues Telecom", "Nous analyserons ces", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

@@ -42,6 +42,9 @@ def opening_subject(doc: Doc, start: int, end: int) -> bool:
     no subject), "Deezer, le concurrent français de Spotify, n'a pas annoncé …" (its subject is
     the apposition right after the name)."""
     first, root = doc[start], doc[start].sent.root
+    if root == first:
+        # "Bouygues Telecom, qui …, s'est d'abord voulu prudent" parsed with the name as root.
+        return end < len(doc) and doc[end].text == "," and any(t.pos_ == "VERB" for t in first.sent)
     if root.pos_ not in ("VERB", "AUX", "ADJ") or not (first.head == root or first.head == first):
         return False
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
