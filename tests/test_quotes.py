@@ -534,6 +534,15 @@ POSITIVE = [
      "prudent. « Nous analyserons ces offres avant toute décision », a indiqué l'opérateur dans "
      "un communiqué.",
      "Bouygues Telecom", "Nous analyserons ces", None),
+    ("ranked-company-description-is-an-organisation",
+     "Apple ouvre l'App Store. Tim Sweeney a dénoncé des règles « taillées sur mesure », a-t-il "
+     "écrit. Deezer n'a pas été plus tendre. « C'est un racket pur et simple », a réagi le "
+     "numéro un français du streaming musical dans un communiqué.",
+     "Deezer", "C'est un racket", None),
+    ("number-two-of-a-company-is-a-person",
+     "Apple a présenté ses comptes. Jeff Williams, le numéro deux d'Apple, a salué la demande. "
+     "« Les ventes de l'iPhone restent solides », a indiqué le numéro deux du groupe.",
+     "Jeff Williams", "Les ventes de", None),
     ("company-named-only-after-a-is-no-outlet",
      "Bruxelles a infligé une amende de 500 millions d'euros à Microsoft. « Nous contesterons "
      "cette décision devant la justice », réplique le géant de Redmond.",

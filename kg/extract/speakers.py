@@ -56,6 +56,8 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
     head = next((t for t in np if t.pos_ in ("NOUN", "PROPN", "X") or (view.key(t) and t.pos_ != "DET")), None)
     if head is None:
         return None
+    if _ranked_company(np, head):
+        return org_description(view, head, np)  # "le numéro un suédois du streaming"
     if has_cue(head, "person_nouns") and "Plur" in head.morph.get("Number"):
         return org_in(view, np[np.index(head) + 1:])  # "les analystes de Jefferies"
     matched = role_match(view, np, anchor) if has_cue(head, "person_nouns") else None
@@ -93,6 +95,14 @@ def speaker_of(view: DocView, np: list[Token], anchor: int) -> str | None:
         return org_description(view, head, np)
     return org_in(view, np, outlets(view))
 
+
+
+def _ranked_company(np: list[Token], head: Token) -> bool:
+    """"le numéro un mondial des puces", "le numéro deux suédois": a company ranked in its
+    market, not "le numéro deux d'Apple" (a person)."""
+    k = np.index(head)
+    return head.lower_ == "numéro" and k + 2 < len(np) and np[k + 1].lower_ in ("un", "1", "deux", "2", "trois", "3") \
+        and np[k + 2].pos_ in ("ADJ", "NOUN") and np[k + 2].text.islower()
 
 
 def _named_after_comma(view: DocView, rest: list[Token]) -> str | None:
