@@ -429,6 +429,13 @@ MINISTRIES = [
      "ministère chinois du Commerce", None),
     ("bare-name-is-bercy", "Le ministère de l'Economie a confirmé le montant de l'aide.",
      "ministère de l'Economie", "organization/bercy"),
+    ("domains-with-et", "La consigne vient du ministère de la Recherche et de la Souveraineté "
+     "numérique, qui l'a diffusée lundi.",
+     "ministère de la Recherche et de la Souveraineté numérique", None),
+    ("domain-with-adjective", "Un courrier du ministère de l'Action publique a été envoyé "
+     "aux agents.", "ministère de l'Action publique", None),
+    ("known-domain-stops-before-date", "Le ministère de la Santé a choisi la plateforme "
+     "mardi.", "ministère de la Santé", "organization/ministere-de-la-sante"),
 ]
 
 

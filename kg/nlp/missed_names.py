@@ -67,11 +67,12 @@ _MINISTRY = frozenset({"ministère", "ministere"})
 _DE = frozenset({"de", "du", "des", "d'", "d’"})
 
 
-def _foreign_ministries(doc: Doc) -> list[Span]:
+def _ministries(doc: Doc) -> list[Span]:
     """"le ministère allemand de l'Economie", "le ministère de l'Economie allemand": a
     ministry qualified by a foreign nationality is that country's, never the French one
-    the gazetteer knows by the bare name (Bercy); the model's lowercase span would be
-    dropped as noise."""
+    the gazetteer knows by the bare name (Bercy); a French one is named by its domains
+    ("le ministère de la Transformation et de la Fonction publiques"). The model's
+    lowercase span would be dropped as noise."""
     if not any(w in doc_text(doc) for w in ("ministère", "ministere")):
         return []
     nations = demonyms()
@@ -88,10 +89,27 @@ def _foreign_ministries(doc: Doc) -> list[Span]:
         j += 2 if j + 1 < len(doc) and doc[j + 1].lower_ in ("la", "l'", "l’", "les") else 1
         if j >= len(doc) or not doc[j].text[:1].isupper():
             continue
-        end = j + 1 if foreign(i + 1) else j + 2 if foreign(j + 1) else None
-        if end:
-            out.append(doc[i:end])
+        end = j + 1 if foreign(i + 1) else j + 2 if foreign(j + 1) else _domain_end(doc, j)
+        out.append(doc[i:end])
     return out
+
+
+def _domain_end(doc: Doc, j: int) -> int:
+    """End of a ministry's domains from the capitalised word at ``j``: that word, up to two
+    lowercase adjectives that are no nationality, and more domains after "et de la"
+    ("de la Transformation et de la Fonction publiques", "de l'Education nationale")."""
+    nations = demonyms()
+    while True:
+        k = j + 1
+        while k < len(doc) and k <= j + 2 and doc[k].pos_ == "ADJ" and doc[k].text.islower() \
+                and doc[k].lower_ not in nations:
+            k += 1
+        if k + 2 >= len(doc) or doc[k].lower_ != "et" or doc[k + 1].lower_ not in _DE:
+            return k
+        m = k + 3 if doc[k + 2].lower_ in ("la", "l'", "l’", "les") else k + 2
+        if m >= len(doc) or not doc[m].text[:1].isupper() or not doc[m].is_alpha:
+            return k
+        j = m
 
 
 _CONTRACTED = {"au": "le", "du": "le", "aux": "les", "des": "les"}
@@ -120,7 +138,7 @@ def extra_names(doc: Doc) -> list[tuple[Span, str | None]]:
     """Organisation names the model misses or cuts, with their gazetteer key (or None)."""
     forms = gazetteer().by_form
     names = [(s, forms.get(fold(s.text), {}).get("Organization"))
-             for s in _foreign_ministries(doc)]
+             for s in _ministries(doc)]
     for span in _contracted_titles(doc):
         article = _CONTRACTED[doc[span.start - 1].lower_]
         names.append((span, forms[fold(f"{article} {span.text}")]["Organization"]))
