@@ -537,3 +537,16 @@ def test_acronym_presented_as_a_body_is_an_organisation(analyse, case_id, text, 
 def test_acronym_without_body_noun_stays_no_organisation(analyse, text, surface):
     x = analyse(text)
     assert "Organization" not in _types(x, surface), [(m.text, m.entity) for m in x.mentions]
+
+
+# A university, school or institute named by its place is an organisation of that name.
+@pytest.mark.parametrize("text, surface, expected", [
+    ("« Le risque est réel », juge Marta Oliveira, chercheuse à l'université de Genève.",
+     "université de Genève", "Organization"),
+    ("Une étude de l'université du Michigan chiffre le coût à 3 milliards.",
+     "université du Michigan", "Organization"),
+    ("Il enseigne à l'université depuis 2010, à Bordeaux.", "Bordeaux", "Place"),
+])
+def test_university_named_by_its_place(analyse, text, surface, expected):
+    x = analyse(text)
+    assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]

@@ -112,6 +112,24 @@ def _domain_end(doc: Doc, j: int) -> int:
         j = m
 
 
+_SCHOOLS = frozenset({"université", "universite", "école", "ecole", "institut"})
+
+
+def _schools_of_places(doc: Doc) -> list[Span]:
+    """"professeur à l'université de Santa Clara": a university, school or institute named
+    by its place is an organisation of that name, not only the place."""
+    places = {e.start: e for e in doc.ents if e.label_ == "LOC"}
+    out = []
+    for i in positions(doc, LOWER, _SCHOOLS.__contains__) if places else ():
+        j = i + 1
+        if j >= len(doc) or doc[j].lower_ not in _DE:
+            continue
+        j += 2 if j + 1 < len(doc) and doc[j + 1].lower_ in ("la", "l'", "l’", "les") else 1
+        if j in places:
+            out.append(doc[i:places[j].end])
+    return out
+
+
 _CONTRACTED = {"au": "le", "du": "le", "aux": "les", "des": "les"}
 
 
@@ -138,7 +156,7 @@ def extra_names(doc: Doc) -> list[tuple[Span, str | None]]:
     """Organisation names the model misses or cuts, with their gazetteer key (or None)."""
     forms = gazetteer().by_form
     names = [(s, forms.get(fold(s.text), {}).get("Organization"))
-             for s in _ministries(doc)]
+             for s in _ministries(doc) + _schools_of_places(doc)]
     for span in _contracted_titles(doc):
         article = _CONTRACTED[doc[span.start - 1].lower_]
         names.append((span, forms[fold(f"{article} {span.text}")]["Organization"]))
