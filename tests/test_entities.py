@@ -531,6 +531,7 @@ def test_acronym_presented_as_a_body_is_an_organisation(analyse, case_id, text, 
 
 @pytest.mark.parametrize("text, surface", [
     ("Le RGPD, entré en vigueur en 2018, impose de nouvelles règles aux entreprises.", "RGPD"),
+    ("Le DSA, le règlement européen sur les plateformes, s'applique depuis février.", "DSA"),
     ("Le DMA, la loi européenne sur les marchés numériques, vise les grandes plateformes. "
      "Le DMA s'applique depuis mars.", "DMA"),
 ])
