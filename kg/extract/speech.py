@@ -73,9 +73,17 @@ def _opens(tok: Token, first: str) -> bool:
     return tok.lemma_.lower() == first or tok.lower_ in _PHRASE_FORMS.get(first, ())
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Every form that may open a multi-word speech verb (first words and their forms)."""
+    return frozenset(_phrases()) | frozenset(f for k in _phrases() for f in _PHRASE_FORMS.get(k, ()))
+
+
 def phrase_rest(tok: Token) -> int:
     """How many words follow ``tok`` in the multi-word speech verb it opens ("met" of "met en
     garde": 2), 0 when it opens none."""
+    if tok.lower_ not in _openers() and tok.lemma_.lower() not in _openers():
+        return 0
     doc = tok.doc
     for first, tails in _phrases().items():
         if not _opens(tok, first):
