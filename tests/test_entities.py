@@ -551,3 +551,16 @@ def test_acronym_without_body_noun_stays_no_organisation(analyse, text, surface)
 def test_university_named_by_its_place(analyse, text, surface, expected):
     x = analyse(text)
     assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]
+
+
+# A name right after a body noun ("l'association X", "le collectif X") is an organisation,
+# whether the model read MISC or a place; a place after a locative stays one.
+@pytest.mark.parametrize("text, surface, expected", [
+    ("La mesure a été dénoncée par l'association Beltug, qui représente les directeurs "
+     "informatiques belges.", "Beltug", "Organization"),
+    ("Selon le collectif Datactiv, la mesure arrive trop tard.", "Datactiv", "Organization"),
+    ("L'association a ouvert un bureau à Lyon en mars.", "Lyon", "Place"),
+])
+def test_name_after_body_noun_is_an_organisation(analyse, text, surface, expected):
+    x = analyse(text)
+    assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.missed_names import body_nouns
 from kg.nlp.products import ORG_CUE, PRODUCT_CUE, WEAK_CUES, cue_after, cue_before
 from kg.nlp.resources import demonyms, fold, gazetteer, lex, lexicon
 
@@ -47,7 +48,7 @@ def _org_cue_before(span: Span) -> bool:
 
 def _is_org_noun(doc: Doc, j: int) -> bool:
     """The token at ``j`` ends an organisation noun ("cabinet", "start-up" split in three)."""
-    nouns = lex().org_nouns
+    nouns = lex().org_nouns | body_nouns()
     tok = doc[j]
     if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
         return True
