@@ -318,13 +318,6 @@ NAME_INSIDE_NAME = [
 ]
 
 
-@pytest.mark.parametrize("case_id, text, surface, expected", NAME_INSIDE_NAME,
-                         ids=[c[0] for c in NAME_INSIDE_NAME])
-def test_name_inside_a_longer_name(analyse, case_id, text, surface, expected):
-    x = analyse(text)
-    assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]
-
-
 # A firm the model reads as a person: after "chez" or a firm noun in apposition; a person
 # after "de" or with a known first name after "chez" stays a person.
 FIRM_OR_PERSON = [
@@ -343,9 +336,10 @@ FIRM_OR_PERSON = [
 ]
 
 
-@pytest.mark.parametrize("case_id, text, surface, expected", FIRM_OR_PERSON,
-                         ids=[c[0] for c in FIRM_OR_PERSON])
-def test_firm_or_person(analyse, case_id, text, surface, expected):
+# Both tables assert the type of one surface form.
+@pytest.mark.parametrize("case_id, text, surface, expected", NAME_INSIDE_NAME + FIRM_OR_PERSON,
+                         ids=[c[0] for c in NAME_INSIDE_NAME + FIRM_OR_PERSON])
+def test_surface_type(analyse, case_id, text, surface, expected):
     x = analyse(text)
     assert _types(x, surface) == {expected}, [(m.text, m.entity) for m in x.mentions]
 
