@@ -135,14 +135,21 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+_ENDINGS: dict[int, tuple[bool, bool]] = {}  # orth id -> (may end a sentence, ends one)
+
+
 def _no_start(doc: Doc) -> numpy.ndarray:
     """Per token but the first: True where no sentence may start (see ``_MAY_END``); each
     spelling is tested once."""
     arr = doc.to_array([ORTH, SPACY, IS_SPACE])
-    strings = doc.vocab.strings
+    strings, known = doc.vocab.strings, _ENDINGS
     spellings = numpy.unique(arr[:, 0]).tolist()
-    may_end = numpy.isin(arr[:, 0], [o for o in spellings if strings[o].endswith(_MAY_END)])
-    final = numpy.isin(arr[:, 0], [o for o in spellings if strings[o].endswith(_FINAL)])
+    for o in spellings:
+        if o not in known:  # each spelling's verdict once per process
+            text = strings[o]
+            known[o] = (text.endswith(_MAY_END), text.endswith(_FINAL))
+    may_end = numpy.isin(arr[:, 0], [o for o in spellings if known[o][0]])
+    final = numpy.isin(arr[:, 0], [o for o in spellings if known[o][1]])
     starts = numpy.concatenate(([True], final[:-1] | (arr[:-1, 2] == 1)))
     glued = (arr[:, 1] == 0) & ~may_end
     return (glued & starts)[:-1]
