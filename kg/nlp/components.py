@@ -127,32 +127,42 @@ def paragraphs(doc: Doc) -> Doc:
         return doc
     # Written as one column: Token.is_sent_start's setter checks the whole doc for a parse on
     # every call (~9 us per paragraph, most of this component's time).
+    held = _no_start(doc) if len(doc) > 1 else numpy.zeros(0, dtype=bool)
+    if not starts and not held.any():
+        return doc
     column = doc.to_array([SENT_START])
-    if len(doc) > 1:
-        column[1:][_no_start(doc)] = _NOT_START
+    column[1:][held] = _NOT_START
     column[sorted(starts)] = 1
     doc.from_array([SENT_START], column)
     return doc
 
 
-_ENDINGS: dict[int, tuple[bool, bool]] = {}  # orth id -> (may end a sentence, ends one)
+_ENDINGS: dict[int, tuple[bool, bool, bool]] = {}  # orth id -> (may end, ends, starts with "-")
 
 
 def _no_start(doc: Doc) -> numpy.ndarray:
-    """Per token but the first: True where no sentence may start (see ``_MAY_END``); each
-    spelling is tested once."""
+    """Per token but the first: True where no sentence may start: a hyphenated piece glued to
+    a sentence-initial word that cannot end a sentence ("Georges | -Olivier"). Only there: each
+    position marked so costs the parser time on the whole doc. Each spelling is read once."""
     arr = doc.to_array([ORTH, SPACY, IS_SPACE])
     strings, known = doc.vocab.strings, _ENDINGS
-    spellings = numpy.unique(arr[:, 0]).tolist()
-    for o in spellings:
-        if o not in known:  # each spelling's verdict once per process
+    n = len(doc)
+    out = numpy.zeros(max(n - 1, 0), dtype=bool)
+    orths, spaced, space = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+    verdicts = []
+    for o in orths:
+        v = known.get(o)
+        if v is None:
             text = strings[o]
-            known[o] = (text.endswith(_MAY_END), text.endswith(_FINAL))
-    may_end = numpy.isin(arr[:, 0], [o for o in spellings if known[o][0]])
-    final = numpy.isin(arr[:, 0], [o for o in spellings if known[o][1]])
-    starts = numpy.concatenate(([True], final[:-1] | (arr[:-1, 2] == 1)))
-    glued = (arr[:, 1] == 0) & ~may_end
-    return (glued & starts)[:-1]
+            v = known[o] = (text.endswith(_MAY_END), text.endswith(_FINAL), text.startswith(("-", "‑")))
+        verdicts.append(v)
+    start = True
+    for i in range(n - 1):
+        v = verdicts[i]
+        if start and not spaced[i] and not v[0] and verdicts[i + 1][2]:
+            out[i] = True
+        start = v[1] or space[i] == 1
+    return out
 
 
 def _paragraph_starts(doc: Doc) -> set[int]:
