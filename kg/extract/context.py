@@ -203,30 +203,26 @@ class DocView:
     def _speaking_subjects(self) -> list[tuple[int, str]]:
         """``_subjects`` plus what a statement's description may stand for: a fronted topic
         ("Chez Dish, on …", "Pour X, …") and a name opening a sentence whose main verb the
-        parser left without a subject ("Bouygues Telecom, qui …, s'est montré prudent")."""
-        out = []
-        token_ent, deps, toks = self.token_ent, self.deps, self.tokens
-        for sent in self.sents:
-            first = toks[sent.start]
-            if first.lower_ in _TOPICS and sent.start + 1 < sent.end and token_ent[sent.start + 1]:
-                key = token_ent[sent.start + 1]
-                j = sent.start + 1
-                while j < sent.end and token_ent[j] == key:
-                    j += 1
-                # The parser sometimes ends the sentence at the topic's comma ("Chez Dish | , on …").
-                if j < len(toks) and toks[j].text == ",":
-                    out.append((sent.start, key))
-            elif token_ent[sent.start]:
-                j = sent.start + 1
-                while j < sent.end and token_ent[j] == token_ent[sent.start]:
-                    j += 1
-                if opening_subject(self.doc, sent.start, j):
-                    out.append((sent.start, token_ent[sent.start]))
-            for i in range(sent.start, sent.end):
-                key = token_ent[i]
-                if key and deps[i] in ("nsubj", "nsubj:pass"):
-                    out.append((sent.start, key))
-        return out
+        parser left without a subject ("Bouygues Telecom, qui …, s'est montré prudent"); each
+        before its sentence's subjects (a stable sort keeps that order)."""
+        openers = [(sent.start, key) for sent in self.sents if (key := self._opening_subject(sent))]
+        return sorted(openers + self._subjects, key=lambda item: item[0])
+
+    def _opening_subject(self, sent: Span) -> str | None:
+        """The fronted topic or the unattached opening name of ``sent``, if any."""
+        token_ent, toks = self.token_ent, self.tokens
+        topic = toks[sent.start].lower_ in _TOPICS and sent.start + 1 < sent.end and token_ent[sent.start + 1]
+        start = sent.start + 1 if topic else sent.start
+        key = token_ent[start]
+        if not key:
+            return None
+        end = start + 1
+        while end < sent.end and token_ent[end] == key:
+            end += 1
+        if topic:
+            # The parser sometimes ends the sentence at the topic's comma ("Chez Dish | , on …").
+            return key if end < len(toks) and toks[end].text == "," else None
+        return key if opening_subject(self.doc, start, end) else None
 
     def subject_before(self, tok: Token, *types: str, sentences: int = 2, topics: bool = False) -> str | None:
         """The latest entity of ``types`` in subject position within the ``sentences``
